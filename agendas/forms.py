@@ -1,0 +1,39 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from agendas.attachments import inspect_pdf
+from agendas.models import Attachment
+from common.admin import VersionedAdminForm
+
+
+class AttachmentAdminForm(VersionedAdminForm):
+    """The admin's attachment form: a new file is checked and described like any upload."""
+
+    class Meta:
+        model = Attachment
+        fields = ["item", "position", "title", "file", "is_closed"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title"].required = False
+        self.fields["title"].help_text = _("Tom: filens navn.")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload and hasattr(upload, "read") and "file" in self.changed_data:
+            upload.seek(0)
+            self.pdf_facts = inspect_pdf(upload.read())
+            upload.seek(0)
+        return upload
+
+    def save(self, commit=True):
+        attachment = super().save(commit=False)
+        facts = getattr(self, "pdf_facts", None)
+        if facts:
+            attachment.original_filename = self.cleaned_data["file"].name[:255]
+            attachment.size, attachment.page_count = facts.size, facts.page_count
+            attachment.sha256, attachment.text = facts.sha256, facts.text
+            attachment.title = attachment.title or attachment.original_filename
+        if commit:
+            attachment.save()
+        return attachment

@@ -1,0 +1,355 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Case, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from common.models import VersionedModel
+from common.richtext import sanitize_html
+from meetings.models import Meeting, MeetingSeries, MemoTemplate
+
+
+class Method(models.TextChoices):
+    ORIENTERING = "orientering", _("Orientering")
+    DROEFTELSE = "droeftelse", _("Drøftelse")
+    ORIENTERING_OG_DROEFTELSE = "orientering_og_droeftelse", _("Orientering og drøftelse")
+    BESLUTNING = "beslutning", _("Beslutning")
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def visible_q(self, user, prefix: str = "") -> Q:
+        """The one rule for who may read an item's content: the secretariat of its series;
+        members once the agenda is sent; anyone else only open items of published meetings.
+        `prefix` lets related models (attachments, decisions) apply the same rule.
+        """
+        p = prefix
+        if user.is_authenticated and user.is_superuser:
+            return Q()
+        q = Q(**{f"{p}meeting__status": Meeting.Status.PUBLISHED, f"{p}is_closed": False})
+        if user.is_authenticated:
+            q |= Q(**{f"{p}meeting__series__in": MeetingSeries.objects.with_secretariat(user)})
+            q |= Q(**{f"{p}meeting__series__in": MeetingSeries.objects.with_member(user)}) & ~Q(
+                **{f"{p}meeting__status": Meeting.Status.DRAFT})
+        return q
+
+    def visible_to(self, user):
+        return self.filter(self.visible_q(user))
+
+    def listed_for(self, user):
+        """Items as an agenda lists them: every visible item plus, in published meetings, the
+        closed ones the user may not read, marked `content_visible=False` ("Lukket punkt",
+        number and title only)."""
+        visible = self.visible_q(user)
+        return self.filter(
+            visible | Q(meeting__status=Meeting.Status.PUBLISHED)
+        ).annotate(
+            content_visible=Case(When(visible, then=Value(True)), default=Value(False),
+                                 output_field=models.BooleanField())
+        )
+
+    def editable_by(self, user):
+        return self.filter(meeting__series__in=MeetingSeries.objects.with_secretariat(user))
+
+
+class AgendaItem(VersionedModel):
+    """Punkt N of a meeting. `number` is what the agenda calls it; `position` is the order
+    of treatment. Before the agenda is sent the two move together; after it, only position."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items",
+                                verbose_name=_("møde"))
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    title = models.CharField(_("titel"), max_length=300)
+    minutes = models.PositiveSmallIntegerField(_("tidsforbrug (min)"), null=True, blank=True)
+    is_closed = models.BooleanField(_("lukket punkt"), default=False)
+    responsible = models.CharField(_("ansvarlig"), max_length=200, blank=True)
+    method = models.CharField(_("metode"), max_length=30, choices=Method.choices, blank=True)
+    method_oral = models.BooleanField(_("mundtlig"), default=False)
+    guests = models.TextField(_("gæster under punktet"), blank=True,
+                              help_text=_("Én gæst pr. linje."))
+    text = models.TextField(_("tekst"), blank=True)
+    # The recommendation memo ("Indstilling"); an item without a template has no memo.
+    memo_template = models.ForeignKey(MemoTemplate, on_delete=models.PROTECT, null=True,
+                                      blank=True, related_name="+",
+                                      verbose_name=_("indstillingsskabelon"))
+    case_number = models.CharField(_("sagsnummer"), max_length=50, blank=True)
+    sending_unit = models.CharField(_("afsender"), max_length=200, blank=True)
+    memo_date = models.DateField(_("indstillingens dato"), null=True, blank=True)
+    case_officer = models.CharField(_("sagsbehandler"), max_length=200, blank=True)
+    case_officer_phone = models.CharField(_("sagsbehandlers telefon"), max_length=50, blank=True)
+    case_officer_email = models.EmailField(_("sagsbehandlers e-post"), blank=True)
+
+    objects = AgendaItemQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("dagsordenspunkt")
+        verbose_name_plural = _("dagsordenspunkter")
+        ordering = ["meeting", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_unique_number",
+                                    violation_error_message=_(
+                                        "Mødet har allerede et punkt med dette nummer.")),
+            models.UniqueConstraint(fields=["meeting", "position"], name="item_unique_position",
+                                    violation_error_message=_(
+                                        "Mødet har allerede et punkt på denne plads.")),
+            models.CheckConstraint(condition=Q(number__gte=1), name="item_number_positive",
+                                   violation_error_message=_("Punktets nummer skal være "
+                                                             "mindst 1.")),
+            models.CheckConstraint(condition=Q(position__gte=1), name="item_position_positive",
+                                   violation_error_message=_("Punktets plads skal være "
+                                                             "mindst 1.")),
+            models.CheckConstraint(condition=Q(minutes__isnull=True) | Q(minutes__gt=0),
+                                   name="item_minutes_positive",
+                                   violation_error_message=_("Tidsforbruget skal være mindst "
+                                                             "ét minut.")),
+            models.CheckConstraint(condition=Q(method__in=["", *Method.values]),
+                                   name="item_method_valid"),
+        ]
+
+    def __str__(self):
+        return _("Punkt %(number)s: %(title)s") % {"number": self.number, "title": self.title}
+
+    def get_absolute_url(self):
+        return reverse("documents:meeting", args=[self.meeting_id]) + f"#punkt-{self.number}"
+
+    def clean(self):
+        self.text = sanitize_html(self.text)
+
+    @property
+    def has_memo(self) -> bool:
+        return self.memo_template_id is not None
+
+    @property
+    def method_label(self) -> str:
+        if not self.method:
+            return ""
+        label = str(self.get_method_display())
+        return _("Mundtlig %(method)s") % {"method": label.lower()} if self.method_oral else label
+
+    @property
+    def duration(self) -> int | None:
+        """Minutes the item takes in the time plan: its own, else the sum of its sub-items'."""
+        if self.minutes:
+            return self.minutes
+        sub_minutes = [s.minutes for s in self.sub_items.all() if s.minutes]
+        return sum(sub_minutes) or None
+
+
+class SubItem(VersionedModel):
+    """A lettered sub-item (A, B …) of an agenda item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sub_items",
+                             verbose_name=_("punkt"))
+    letter = models.CharField(_("bogstav"), max_length=2)
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    title = models.CharField(_("titel"), max_length=300)
+    text = models.TextField(_("tekst"), blank=True)
+    method = models.CharField(_("metode"), max_length=30, choices=Method.choices, blank=True)
+    method_oral = models.BooleanField(_("mundtlig"), default=False)
+    responsible = models.CharField(_("ansvarlig"), max_length=200, blank=True)
+    minutes = models.PositiveSmallIntegerField(_("tidsforbrug (min)"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("underpunkt")
+        verbose_name_plural = _("underpunkter")
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "letter"], name="subitem_unique_letter",
+                                    violation_error_message=_(
+                                        "Punktet har allerede et underpunkt med dette bogstav.")),
+            models.UniqueConstraint(fields=["item", "position"], name="subitem_unique_position"),
+            models.CheckConstraint(condition=Q(minutes__isnull=True) | Q(minutes__gt=0),
+                                   name="subitem_minutes_positive",
+                                   violation_error_message=_("Tidsforbruget skal være mindst "
+                                                             "ét minut.")),
+            models.CheckConstraint(condition=Q(method__in=["", *Method.values]),
+                                   name="subitem_method_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.letter}) {self.title}"
+
+    def clean(self):
+        self.text = sanitize_html(self.text)
+
+    method_label = AgendaItem.method_label
+
+
+class MemoSection(VersionedModel):
+    """One titled section of an item's memo, in the order of its template."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="memo_sections",
+                             verbose_name=_("punkt"))
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    title = models.CharField(_("overskrift"), max_length=200)
+    kind = models.CharField(_("type"), max_length=20, choices=MemoTemplate.SectionKind.choices,
+                            default=MemoTemplate.SectionKind.TEXT)
+    body = models.TextField(_("tekst"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indstillingsafsnit")
+        verbose_name_plural = _("indstillingsafsnit")
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "position"], name="memosection_unique_position"),
+            models.CheckConstraint(
+                condition=Q(kind__in=MemoTemplate.SectionKind.values), name="memosection_kind_valid"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        self.body = sanitize_html(self.body)
+
+
+class RecommendationPoint(VersionedModel):
+    """"Det indstilles, 1) at …": a numbered point the meeting decides on."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE,
+                             related_name="recommendations", verbose_name=_("punkt"))
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("tekst"), help_text=_('Uden nummer, f.eks. "at rådmanden godkender …".'))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indstillingspunkt")
+        verbose_name_plural = _("indstillingspunkter")
+        ordering = ["item", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "number"], name="recommendation_unique_number",
+                                    violation_error_message=_(
+                                        "Indstillingen har allerede et punkt med dette nummer.")),
+            models.CheckConstraint(condition=Q(number__gte=1),
+                                   name="recommendation_number_positive"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}) {self.text}"
+
+
+class AttachmentQuerySet(models.QuerySet):
+    def visible_q(self, user) -> Q:
+        """An attachment is readable where its item's content is, and a closed attachment only
+        by the series' own people (members and secretariat), never by the public."""
+        q = AgendaItem.objects.visible_q(user, prefix="item__")
+        if user.is_authenticated and user.is_superuser:
+            return q
+        insiders = Q(item__meeting__series__in=MeetingSeries.objects.with_insider(user))
+        return q & (Q(is_closed=False) | insiders)
+
+    def visible_to(self, user):
+        return self.filter(self.visible_q(user))
+
+
+def attachment_upload_to(instance, filename):
+    return f"bilag/{instance.sha256[:2]}/{instance.sha256}.pdf"
+
+
+class Attachment(VersionedModel):
+    """Bilag M of an item: an uploaded PDF, checked and described when it was added."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments",
+                             verbose_name=_("punkt"))
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    title = models.CharField(_("titel"), max_length=300)
+    file = models.FileField(_("fil"), upload_to=attachment_upload_to, max_length=200)
+    original_filename = models.CharField(_("filnavn"), max_length=255)
+    content_type = models.CharField(_("filtype"), max_length=100, default="application/pdf")
+    size = models.PositiveBigIntegerField(_("størrelse (byte)"))
+    page_count = models.PositiveIntegerField(_("sider"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    text = models.TextField(_("tekst fra filen"), blank=True, editable=False)
+    is_closed = models.BooleanField(_("lukket bilag"), default=False)
+
+    objects = AttachmentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("bilag")
+        verbose_name_plural = _("bilag")
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "position"], name="attachment_unique_position",
+                                    violation_error_message=_(
+                                        "Punktet har allerede et bilag på denne plads.")),
+            models.CheckConstraint(condition=Q(position__gte=1),
+                                   name="attachment_position_positive"),
+            models.CheckConstraint(condition=Q(page_count__gte=1),
+                                   name="attachment_has_pages"),
+        ]
+
+    def __str__(self):
+        return _("Bilag %(position)s: %(title)s") % {"position": self.position, "title": self.title}
+
+    def get_absolute_url(self):
+        return reverse("agendas:attachment", args=[self.pk])
+
+
+class NoteQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """A note is private: its author alone reads it, and only while the item is readable."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(AgendaItem.objects.visible_q(user, prefix="item__"), author=user)
+
+
+class Note(VersionedModel):
+    """A reader's private note on an item."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="notes",
+                             verbose_name=_("punkt"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                               related_name="notes", verbose_name=_("forfatter"))
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    objects = NoteQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("note")
+        verbose_name_plural = _("noter")
+        ordering = ["item", "created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class CommentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Comments are shared with the series' members and secretariat, on items they read."""
+        if not user.is_authenticated:
+            return self.none()
+        q = AgendaItem.objects.visible_q(user, prefix="item__")
+        if user.is_superuser:
+            return self.filter(q)
+        insiders = Q(item__meeting__series__in=MeetingSeries.objects.with_insider(user))
+        return self.filter(q & insiders)
+
+
+class Comment(VersionedModel):
+    """A comment on an item, shared with the other members of the series."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="comments",
+                             verbose_name=_("punkt"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                               related_name="comments", verbose_name=_("forfatter"))
+    text = models.TextField(_("kommentar"))
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+
+    objects = CommentQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("delt kommentar")
+        verbose_name_plural = _("delte kommentarer")
+        ordering = ["item", "created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]

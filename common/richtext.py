@@ -1,0 +1,81 @@
+"""Rich text (item texts, memo sections, decisions) is stored as a small, sanitised HTML subset.
+
+nh3 cleans it before it is stored and again before it is rendered, so a row written around
+the forms (admin, a data migration, an import) can never carry script into a page or a PDF.
+"""
+
+import html
+import re
+
+import nh3
+from django.utils.safestring import SafeString, mark_safe
+
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "table",
+                "thead", "tbody", "tr", "th", "td", "a"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan", "scope"},
+                      "td": {"colspan", "rowspan"}, "ol": {"start", "type"}}
+ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+
+BULLET = re.compile(r"^\s*(?:[-•\u2022]|\uf0b7)\s+")
+
+
+def sanitize_html(value: str | None) -> str:
+    """Return `value` with every tag, attribute and URL scheme outside the allowed subset removed."""
+    if not value:
+        return ""
+    return nh3.clean(
+        value,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    ).strip()
+
+
+def render_richtext(value: str | None) -> SafeString:
+    return mark_safe(sanitize_html(value))  # noqa: S308 - cleaned by nh3 just above
+
+
+def text_to_html(text: str) -> str:
+    """Turn plain text into rich text: blank lines end paragraphs, a single line break is a
+    soft wrap (as in text taken from a PDF), and lines starting with "- " or "• " are bullets
+    (their wrapped continuation lines belong to the same bullet).
+    """
+    parts: list[str] = []
+    for block in re.split(r"\n\s*\n", text.strip()):
+        paragraph: list[str] = []
+        bullets: list[list[str]] = []
+
+        def flush_paragraph() -> None:
+            if paragraph:
+                parts.append(f"<p>{html.escape(' '.join(paragraph))}</p>")
+                paragraph.clear()
+
+        def flush_bullets() -> None:
+            if bullets:
+                items = "".join(f"<li>{html.escape(' '.join(item))}</li>" for item in bullets)
+                parts.append(f"<ul>{items}</ul>")
+                bullets.clear()
+
+        for raw in block.splitlines():
+            line = raw.strip()
+            if not line:
+                continue
+            if BULLET.match(raw):
+                flush_paragraph()
+                bullets.append([BULLET.sub("", raw).strip()])
+            elif bullets:
+                bullets[-1].append(line)
+            else:
+                paragraph.append(line)
+        flush_paragraph()
+        flush_bullets()
+    return "".join(parts)
+
+
+def html_to_text(value: str | None) -> str:
+    """The visible text of rich text, for search, LIX and plain-text channels."""
+    if not value:
+        return ""
+    with_breaks = re.sub(r"</(p|li|h3|h4|tr)>|<br\s*/?>", "\n", value)
+    return html.unescape(nh3.clean(with_breaks, tags=set())).strip()

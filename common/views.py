@@ -1,0 +1,65 @@
+"""Error pages and the health check.
+
+The error pages render without touching the database (no session, no user), so they still
+answer when PostgreSQL is down; a database outage becomes a 503 with a Danish message, not a
+500 with a stack trace.
+"""
+
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, JsonResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def _error_page(request, status: int, title: str, message: str) -> HttpResponse:
+    body = render_to_string("errors/error.html", {"status": status, "title": title,
+                                                  "message": message})
+    return HttpResponse(body, status=status)
+
+
+def bad_request(request, exception=None):
+    return _error_page(request, 400, _("Ugyldig forespørgsel"),
+                       _("Forespørgslen kunne ikke forstås. Gå tilbage og prøv igen."))
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, 403, _("Ingen adgang"),
+                       _("Du har ikke adgang til denne side. Log ind med en bruger, der har "
+                         "adgang, eller kontakt mødesekretariatet."))
+
+
+def page_not_found(request, exception=None):
+    # Deliberately the same page for "does not exist" and "not yours to see".
+    return _error_page(request, 404, _("Siden findes ikke"),
+                       _("Siden findes ikke, eller du har ikke adgang til den."))
+
+
+def server_error(request):
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DATABASE_DOWN):
+        response = _error_page(request, 503, _("Referat er midlertidigt utilgængelig"),
+                               _("Databasen svarer ikke lige nu. Intet er gemt fra denne "
+                                 "handling. Prøv igen om et øjeblik."))
+        response["Retry-After"] = "5"
+        return response
+    return _error_page(request, 500, _("Der opstod en fejl"),
+                       _("Der opstod en uventet fejl. Fejlen er registreret. Prøv igen, og "
+                         "kontakt mødesekretariatet, hvis den bliver ved."))
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """For load balancers and docker-compose: 200 when the database answers, else 503."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return JsonResponse({"database": "unavailable"}, status=503)
+    return JsonResponse({"database": "ok"})

@@ -1,0 +1,176 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from agendas.models import AgendaItem, RecommendationPoint
+from common.models import VersionedModel
+from common.richtext import sanitize_html
+from meetings.models import Meeting, MeetingSeries
+
+RELEASED_STATUSES = [Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED]
+
+
+class DecisionQuerySet(models.QuerySet):
+    def visible_q(self, user, prefix: str = "") -> Q:
+        """A decision is readable where its item is, and before the minutes are approved only
+        by the series' secretariat (the minute taker's draft is not yet the members')."""
+        q = AgendaItem.objects.visible_q(user, prefix=f"{prefix}item__")
+        if user.is_authenticated and user.is_superuser:
+            return q
+        released = Q(**{f"{prefix}item__meeting__status__in": RELEASED_STATUSES})
+        secretariat = Q(**{f"{prefix}item__meeting__series__in":
+                           MeetingSeries.objects.with_secretariat(user)})
+        return q & (released | secretariat)
+
+    def visible_to(self, user):
+        return self.filter(self.visible_q(user))
+
+
+class Decision(VersionedModel):
+    """The decision ("Beslutning") on one agenda item: its numbered points, then the discussion."""
+
+    item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="decision",
+                                verbose_name=_("punkt"))
+    text = models.TextField(_("drøftelse og bemærkninger"), blank=True)
+
+    objects = DecisionQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beslutning")
+        verbose_name_plural = _("beslutninger")
+
+    def __str__(self):
+        return _("Beslutning for %(item)s") % {"item": self.item}
+
+    def clean(self):
+        self.text = sanitize_html(self.text)
+
+
+class Outcome(models.TextChoices):
+    GODKENDT = "godkendt", _("Godkendt")
+    TAGET_TIL_EFTERRETNING = "taget_til_efterretning", _("Taget til efterretning")
+    DROEFTET = "droeftet", _("Drøftet")
+    IKKE_GODKENDT = "ikke_godkendt", _("Ikke godkendt")
+    IKKE_BEHANDLET = "ikke_behandlet", _("Ikke behandlet")
+
+
+class DecisionPoint(VersionedModel):
+    """A numbered point of a decision, with its outcome and the recommendation points it answers."""
+
+    Outcome = Outcome
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="points",
+                                 verbose_name=_("beslutning"))
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    text = models.TextField(_("tekst"))
+    outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices)
+    answers = models.ManyToManyField(RecommendationPoint, blank=True, related_name="answered_by",
+                                     verbose_name=_("svarer på indstillingspunkt"))
+    history = HistoricalRecords(m2m_fields=[answers])
+
+    class Meta:
+        verbose_name = _("beslutningspunkt")
+        verbose_name_plural = _("beslutningspunkter")
+        ordering = ["decision", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["decision", "number"], name="decisionpoint_unique_number",
+                                    violation_error_message=_(
+                                        "Beslutningen har allerede et punkt med dette nummer.")),
+            models.CheckConstraint(condition=Q(number__gte=1), name="decisionpoint_number_positive"),
+            models.CheckConstraint(condition=Q(outcome__in=Outcome.values),
+                                   name="decisionpoint_outcome_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}) {self.text[:60]}"
+
+    def label(self, *, answers_form: bool) -> str:
+        """How the point is introduced: "Ad 2) og Ad 3)" in the agenda-with-decisions form when
+        it answers recommendation points, "2)" when it is one of several or answers any, and
+        nothing for a lone point such as "Godkendt."."""
+        answered = sorted(point.number for point in self.answers.all())
+        if answers_form and answered:
+            return " og ".join(f"Ad {number})" for number in answered)
+        if answered or len(self.decision.points.all()) > 1:
+            return f"{self.number})"
+        return ""
+
+
+class FollowUpStatus(models.TextChoices):
+    OPEN = "open", _("Åben")
+    IN_PROGRESS = "in_progress", _("I gang")
+    DONE = "done", _("Udført")
+    CANCELLED = "cancelled", _("Annulleret")
+
+
+class FollowUpQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(Decision.objects.visible_q(user, prefix="decision__"))
+
+
+class FollowUp(VersionedModel):
+    """Something a decision asks a person or a unit to follow up on ("FAS følger op")."""
+
+    Status = FollowUpStatus
+
+    CLOSED_STATUSES = (Status.DONE, Status.CANCELLED)
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="follow_ups",
+                                 verbose_name=_("beslutning"))
+    description = models.TextField(_("beskrivelse"))
+    owner_user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                                   blank=True, related_name="follow_ups",
+                                   verbose_name=_("ansvarlig person"))
+    owner_unit = models.CharField(_("ansvarlig enhed"), max_length=200, blank=True,
+                                  help_text=_('En enhed eller rolle, f.eks. "FAS" eller '
+                                              '"Organisation og Ledelse".'))
+    due_date = models.DateField(_("frist"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.OPEN)
+    opened_on = models.DateField(_("oprettet"))
+    closed_on = models.DateField(_("afsluttet"), null=True, blank=True)
+
+    objects = FollowUpQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        ordering = ["decision", "opened_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(owner_user__isnull=False) & Q(owner_unit=""))
+                | (Q(owner_user__isnull=True) & ~Q(owner_unit="")),
+                name="followup_one_owner",
+                violation_error_message=_("En opfølgning skal have én ansvarlig: enten en person "
+                                          "eller en enhed.")),
+            models.CheckConstraint(condition=Q(status__in=FollowUpStatus.values),
+                                   name="followup_status_valid"),
+            models.CheckConstraint(
+                condition=(Q(status__in=["done", "cancelled"]) & Q(closed_on__isnull=False))
+                | (~Q(status__in=["done", "cancelled"]) & Q(closed_on__isnull=True)),
+                name="followup_closed_date_matches_status",
+                violation_error_message=_("En udført eller annulleret opfølgning skal have en "
+                                          "afslutningsdato, og en åben må ikke have en.")),
+            models.CheckConstraint(
+                condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")),
+                name="followup_closed_after_opened",
+                violation_error_message=_("Afslutningsdatoen kan ikke ligge før oprettelsen.")),
+        ]
+        indexes = [
+            # The follow-up board lists what is still open across meetings.
+            models.Index(fields=["status", "due_date"], name="followup_open_due",
+                         condition=Q(status__in=["open", "in_progress"])),
+        ]
+
+    def __str__(self):
+        return f"{self.owner}: {self.description[:60]}"
+
+    @property
+    def owner(self) -> str:
+        if self.owner_user_id:
+            return self.owner_user.get_full_name() or self.owner_user.get_username()
+        return self.owner_unit

@@ -1,0 +1,127 @@
+"""What a reader sees of a meeting, assembled once for every channel (page, PDF, pack).
+
+Everything here starts from the models' visibility rules, for the viewing user or, for the
+public version, for an anonymous one: a closed item that the viewer may not read comes out as
+its number and title only, and closed attachments do not come out at all.
+"""
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Prefetch
+
+from agendas.models import (
+    AgendaItem,
+    Attachment,
+    Comment,
+    MemoSection,
+    Note,
+    RecommendationPoint,
+    SubItem,
+)
+from agendas.timeplan import Slot, time_plan
+from decisions.models import Decision, DecisionPoint, FollowUp
+from meetings.models import Meeting
+
+
+@dataclass
+class SubItemView:
+    sub: SubItem
+    slot: Slot | None
+
+
+@dataclass
+class ItemView:
+    item: AgendaItem
+    content_visible: bool
+    slot: Slot | None = None
+    sub_items: list[SubItemView] = field(default_factory=list)
+    recommendations: list[RecommendationPoint] = field(default_factory=list)
+    memo_sections: list[MemoSection] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+    decision: Decision | None = None
+    notes: list[Note] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+    @property
+    def number(self):
+        return self.item.number
+
+    @property
+    def title(self):
+        return self.item.title
+
+
+@dataclass
+class MeetingContent:
+    meeting: Meeting
+    items: list[ItemView]
+    public: bool
+    with_annotations: bool
+
+    @property
+    def readable_items(self):
+        return [i for i in self.items if i.content_visible]
+
+
+def meeting_content(*, meeting: Meeting, user, public: bool = False,
+                    with_annotations: bool = False) -> MeetingContent:
+    """The meeting as `user` may read it (or as anyone may, when `public`), items in the order
+    of treatment. `with_annotations` adds the user's own notes and the shared comments."""
+    viewer = AnonymousUser() if public else user
+    item_q = AgendaItem.objects.visible_q(viewer, prefix="item__")
+    decisions = (
+        Decision.objects.visible_to(viewer)
+        .prefetch_related(
+            Prefetch("points", queryset=DecisionPoint.objects.prefetch_related("answers")),
+            Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner_user")),
+        )
+    )
+    prefetches = [
+        Prefetch("sub_items", queryset=SubItem.objects.filter(item_q)),
+        Prefetch("recommendations", queryset=RecommendationPoint.objects.filter(item_q)),
+        Prefetch("memo_sections", queryset=MemoSection.objects.filter(item_q)),
+        Prefetch("attachments", queryset=Attachment.objects.visible_to(viewer)),
+        Prefetch("decision", queryset=decisions),
+    ]
+    if with_annotations and not public:
+        prefetches += [
+            Prefetch("notes", queryset=Note.objects.visible_to(user)),
+            Prefetch("comments", queryset=Comment.objects.visible_to(user)
+                     .select_related("author")),
+        ]
+    items = list(
+        AgendaItem.objects.listed_for(viewer)
+        .filter(meeting=meeting)
+        .select_related("memo_template")
+        .prefetch_related(*prefetches)
+        .order_by("position")
+    )
+    slots = time_plan(meeting.start_time, items)
+    views = []
+    for item in items:
+        if not item.content_visible:
+            views.append(ItemView(item=item, content_visible=False))
+            continue
+        views.append(ItemView(
+            item=item,
+            content_visible=True,
+            slot=slots.get(("item", item.pk)),
+            sub_items=[SubItemView(s, slots.get(("sub", s.pk))) for s in item.sub_items.all()],
+            recommendations=list(item.recommendations.all()),
+            memo_sections=list(item.memo_sections.all()),
+            attachments=list(item.attachments.all()),
+            decision=item.decision if _has_decision(item) else None,
+            notes=list(item.notes.all()) if with_annotations and not public else [],
+            comments=list(item.comments.all()) if with_annotations and not public else [],
+        ))
+    return MeetingContent(meeting=meeting, items=views, public=public,
+                          with_annotations=with_annotations and not public)
+
+
+def _has_decision(item: AgendaItem) -> bool:
+    try:
+        item.decision  # noqa: B018 - reads the prefetched reverse one-to-one
+    except Decision.DoesNotExist:
+        return False
+    return True
