@@ -1,0 +1,21 @@
+#!/usr/bin/env sh
+# Installs what the browser tests need, never a browser download:
+#   Debian's chromium (apt) and axe-core from the npm registry (pinned by package-lock.json).
+# Outside CI a missing piece is reported and the browser tests skip; in CI it is an error.
+set -eu
+cd "$(dirname "$0")/.."
+fail() { if [ "${CI:-}" = "true" ]; then echo "browser-setup: $1" >&2; exit 1; else echo "browser-setup: $1 (browser tests will be skipped)"; exit 0; fi; }
+
+if ! command -v chromium >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "browser-setup: installing Debian's chromium (apt)"
+        (apt-get install -y -qq chromium >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq chromium >/dev/null; }) || fail "could not install chromium with apt"
+    else
+        fail "chromium is not installed (Debian: apt-get install chromium)"
+    fi
+fi
+if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+    command -v npm >/dev/null 2>&1 || fail "npm is missing; it installs axe-core"
+    echo "browser-setup: installing axe-core (npm ci)"
+    (cd tests/e2e && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) || fail "npm ci failed in tests/e2e"
+fi

@@ -1,0 +1,30 @@
+#!/usr/bin/env sh
+# `make test`: the whole test suite, browser tests included.
+#   Database: DATABASE_URL when set; else the PostgreSQL server on 127.0.0.1:5432 when one
+#   answers; else (outside CI only) the embedded SQLite, said out loud. With CI=true and no
+#   PostgreSQL it fails instead.
+#   Browser: Debian's chromium (installed with apt when missing) driven by Playwright;
+#   axe-core from the npm registry, pinned in tests/e2e/package-lock.json.
+set -eu
+cd "$(dirname "$0")/.."
+scripts/bootstrap.sh
+PY=.venv/bin/python
+
+if [ -z "${DATABASE_URL:-}" ]; then
+    if $PY scripts/pg_ready.py "postgres://postgres@127.0.0.1:5432/test"; then
+        export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"
+    elif [ "${CI:-}" = "true" ]; then
+        echo "test: CI=true but no PostgreSQL answers at 127.0.0.1:5432 and DATABASE_URL is unset; refusing to fall back to SQLite." >&2
+        exit 1
+    else
+        echo "test: no PostgreSQL found (set DATABASE_URL to use one); running on the embedded SQLite."
+        echo "test: tests that need PostgreSQL (backup/restore, fault injection) are skipped."
+    fi
+fi
+if [ -n "${DATABASE_URL:-}" ]; then
+    $PY scripts/pg_ready.py "$DATABASE_URL" || { echo "test: the database in DATABASE_URL does not answer." >&2; exit 1; }
+    echo "test: database $($PY -c 'import os,dj_database_url as d; c=d.parse(os.environ["DATABASE_URL"]); print(c["ENGINE"].rsplit(".",1)[-1], c.get("HOST") or "", c.get("PORT") or "", c["NAME"])')"
+fi
+
+scripts/browser-setup.sh
+exec $PY -m pytest "$@"

@@ -1,0 +1,43 @@
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from tests.factories import make_meeting, make_series, make_user
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploaded and rendered files go to a fresh folder per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def secretary(db):
+    return make_user("sekretaer", first_name="Mads", last_name="Sekretær")
+
+
+@pytest.fixture
+def member(db):
+    return make_user("medlem", first_name="Mette", last_name="Medlem")
+
+
+@pytest.fixture
+def outsider(db):
+    """A member of another series: must not see anything of `series` but what is public."""
+    user = make_user("udenfor", first_name="Ulla", last_name="Udenfor")
+    make_series(name="En anden serie", members=[user])
+    return user
+
+
+@pytest.fixture
+def anonymous():
+    return AnonymousUser()
+
+
+@pytest.fixture
+def series(secretary, member):
+    return make_series(name="Rådmandsmøder 2022-2025", secretariat=[secretary], members=[member])
+
+
+@pytest.fixture
+def meeting(series):
+    return make_meeting(series, items=["Dagsorden", "Referat", "Bordrunde"])

@@ -1,0 +1,87 @@
+"""Small builders for test data: plain functions over the services, no factory library needed."""
+
+import datetime as dt
+import io
+import itertools
+
+from django.contrib.auth import get_user_model
+
+from agendas.attachments import attachment_add
+from agendas.models import AgendaItem
+from agendas.services import agenda_item_create, meeting_create
+from meetings.models import Meeting, MeetingSeries, MemoTemplate, StandardItem
+
+_seq = itertools.count(1)
+
+
+def make_user(username=None, **fields):
+    username = username or f"bruger{next(_seq)}"
+    user = get_user_model().objects.create_user(username=username, password="kode-1234-test",
+                                                **fields)
+    return user
+
+
+def make_series(*, secretariat=(), members=(), standard_items=(), **fields) -> MeetingSeries:
+    fields.setdefault("name", f"Testserie {next(_seq)}")
+    fields.setdefault("kind", MeetingSeries.Kind.RAADMANDSMOEDE)
+    fields.setdefault("default_start_time", dt.time(11, 0))
+    fields.setdefault("default_end_time", dt.time(13, 0))
+    series = MeetingSeries.objects.create(**fields)
+    series.secretariat.set(secretariat)
+    series.members.set(members)
+    for position, (title, minutes, placement) in enumerate(standard_items, start=1):
+        StandardItem.objects.create(series=series, title=title, minutes=minutes,
+                                    placement=placement, position=position)
+    return series
+
+
+def make_meeting(series=None, *, items=(), status=Meeting.Status.DRAFT, **fields) -> Meeting:
+    series = series or make_series()
+    fields.setdefault("date", dt.date(2023, 3, 6) + dt.timedelta(days=next(_seq)))
+    meeting = meeting_create(series=series, **fields)
+    for title in items:
+        agenda_item_create(meeting=meeting, title=title)
+    if status != meeting.status:
+        Meeting.objects.filter(pk=meeting.pk).update(status=status)
+        meeting.refresh_from_db()
+    return meeting
+
+
+def make_item(meeting, **fields) -> AgendaItem:
+    fields.setdefault("title", f"Punkt {next(_seq)}")
+    return agenda_item_create(meeting=meeting, **fields)
+
+
+def make_memo_template(layout="A") -> MemoTemplate:
+    sections = [
+        {"title": "INDSTILLING", "kind": "recommendation"},
+        {"title": "SAGSFREMSTILLING", "kind": "text"},
+        {"title": "BILAG", "kind": "attachments"},
+    ]
+    return MemoTemplate.objects.create(name=f"Skabelon {next(_seq)}", layout=layout,
+                                       sections=sections)
+
+
+def pdf_bytes(text="Bilag", pages=1) -> bytes:
+    """A real, small PDF with `pages` pages, each holding `text` and its page number."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font,
+                                                Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    for number in range(1, pages + 1):
+        content = f"BT /F1 14 Tf 72 760 Td ({text} {number}) Tj ET".encode("latin-1")
+        page = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+            Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+            Contents=pdf.make_stream(content))
+        pdf.pages.append(pikepdf.Page(page))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def make_attachment(item, *, text="Bilag", pages=1, **fields):
+    return attachment_add(item=item, data=pdf_bytes(text, pages),
+                          filename=fields.pop("filename", f"{text}.pdf"), **fields)
