@@ -16,6 +16,13 @@ def _static_files_without_manifest(tmp_path_factory):
         yield
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Log-ins in tests hash with MD5: the production hasher takes most of a second each."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and rendered files go to a fresh folder per test."""
