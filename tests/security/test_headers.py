@@ -7,9 +7,8 @@ pytestmark = pytest.mark.django_db
 
 
 def _policy(response) -> dict[str, str]:
-    directives = (part.strip().split(" ", 1) for part in
-                  response["Content-Security-Policy"].split(";") if part.strip())
-    return {name: value for name, value in directives}
+    parts = response["Content-Security-Policy"].split(";")
+    return dict(part.strip().split(" ", 1) for part in parts if part.strip())
 
 
 @pytest.mark.parametrize("url", ["/", "/log-ind/", "/moeder/999999/"])
