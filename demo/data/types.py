@@ -3,6 +3,7 @@ starts a new paragraph, lines starting with "- " or "• " are bullets (see
 common.richtext.text_to_html); the loader turns them into the stored rich text."""
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # Appendix (Bilag) contents, rendered to PDF by demo.pdf.
@@ -54,8 +55,13 @@ class Appendix:
 @dataclass(frozen=True)
 class Attachment:
     title: str
-    appendix: Appendix
+    # A callable when the appendix is built from data that refers back to the attachment
+    # (a committee agenda that lists itself as the Bilag of its item 1).
+    appendix: Appendix | Callable[[], Appendix]
     is_closed: bool = False
+
+    def content(self) -> Appendix:
+        return self.appendix() if callable(self.appendix) else self.appendix
 
     @property
     def filename(self) -> str:
