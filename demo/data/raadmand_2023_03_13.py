@@ -7,9 +7,8 @@ from demo.data.appendices import ukraine_uge_10
 from demo.data.series import RAADMAND
 from demo.data.types import Attachment, Decision, FollowUp, Item, Meeting, Memo, Point
 
-# Memo heading in the seed; the item has the short title the minutes use. The model has no
-# field for a memo heading that differs from the item title, so it is kept here only.
-MEMO_HEADING = "Status på MSB’s ukraineindsatser – uge 10 2023"
+# The memo's heading in the seed is "Status på MSB’s ukraineindsatser – uge 10 2023"; the item
+# has the short title the minutes use. The model has no field for a memo heading of its own.
 
 MEETING = Meeting(
     series=RAADMAND,
