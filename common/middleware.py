@@ -1,4 +1,4 @@
-"""A request that cannot reach the database gets the Danish 503 page, never a 500."""
+"""A database outage becomes the Danish 503 page (common.views.server_error), never a 500."""
 
 from common.views import DATABASE_DOWN, server_error
 
@@ -12,5 +12,5 @@ class DatabaseUnavailableMiddleware:
 
     def process_exception(self, request, exception):
         if isinstance(exception, DATABASE_DOWN):
-            return server_error(request)  # reads the exception from sys.exc_info(): a 503
+            return server_error(request)
         return None

@@ -18,7 +18,8 @@ def _static_files_without_manifest(tmp_path_factory):
 
 @pytest.fixture(autouse=True, scope="session")
 def _fast_password_hashing():
-    """Log-ins in tests hash with MD5: the production hasher takes most of a second each."""
+    """Tests hash passwords with MD5: the production hasher is slow on purpose. Session-wide,
+    so data loaded once for many tests (the browser tests' demo) is hashed the same way."""
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         yield
 
@@ -27,12 +28,6 @@ def _fast_password_hashing():
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and rendered files go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The production hasher is slow on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

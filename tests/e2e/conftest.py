@@ -8,6 +8,7 @@ fails them. `scripts/browser-setup.sh` installs both (apt and `npm ci`, never a 
 download).
 """
 
+import io
 import json
 import os
 import shutil
@@ -21,7 +22,6 @@ from django.db import connections
 from django.test import modify_settings, override_settings
 
 from meetings.models import Meeting
-from tests.e2e.demo_meeting import build_march_2023_meeting
 
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -37,13 +37,22 @@ def _missing(what: str):
     pytest.skip(f"{what}; {SETUP_HINT}")
 
 
+DEMO_DATES = {  # the demo meetings (demo/data), with the status load_demo gives them
+    "2023-03-06": "published",
+    "2023-03-13": "published",
+    "2023-09-04": "published",
+    "2023-09-11": "minutes_approved",  # memos, attachments, follow-ups: the richest page
+    "2023-09-20": "agenda_sent",  # the committee layout
+}
+
+
 @dataclass
 class Site:
     url: str
-    meeting: Meeting  # the 6 March 2023 Rådmandsmøde, published
+    meetings: dict[str, Meeting]  # by date, as in DEMO_DATES
 
-    def meeting_url(self) -> str:
-        return self.url + self.meeting.get_absolute_url()
+    def meeting_url(self, date: str = "2023-03-06") -> str:
+        return self.url + self.meetings[date].get_absolute_url()
 
 
 @pytest.fixture
@@ -54,7 +63,7 @@ def _media_in_tmp():
 
 @pytest.fixture(scope="package")
 def site(django_db_setup, django_db_blocker, tmp_path_factory):
-    """pytest-django's live server with the demo meeting, loaded once for all browser tests.
+    """pytest-django's live server with the demo data, loaded once for all browser tests.
 
     The `live_server` fixture would make every test transactional, emptying the database after
     each one and so loading the demo data per test. Instead the data is committed once here,
@@ -66,10 +75,12 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), override_settings(
             MEDIA_ROOT=tmp_path_factory.mktemp("media")), modify_settings(
             ALLOWED_HOSTS={"append": "localhost"}):
-        meeting = build_march_2023_meeting()
+        call_command("load_demo", stdout=io.StringIO())
+        meetings = {f"{m.date:%Y-%m-%d}": m for m in Meeting.objects.select_related("series")}
+        assert {date: m.status for date, m in meetings.items()} == DEMO_DATES
         server = LiveServer("localhost")
         try:
-            yield Site(url=server.url, meeting=meeting)
+            yield Site(url=server.url, meetings=meetings)
         finally:
             server.stop()
             call_command("flush", interactive=False, verbosity=0)

@@ -51,9 +51,16 @@ def _visit_every_page(page, site):
     yield "public meeting page"
     log_in(page, "sekretaer")
     yield "meeting list after log-in"
-    page.goto(site.meeting_url())
+    page.goto(site.meeting_url("2023-09-11"))
     page.locator("details.memo > summary").first.click()
     yield "meeting page of the secretariat"
+    annotations = page.locator("details.annotations").first
+    annotations.evaluate("details => { details.open = true; }")
+    annotations.get_by_label("Ny delt kommentar").fill("Godt oplæg.")
+    annotations.get_by_role("button", name="Del kommentar").click()
+    expect(page.locator("details.annotations").first.locator(".comments")).to_contain_text(
+        "Godt oplæg.")
+    yield "meeting page after htmx swapped in a comment"
 
 
 def test_pages_cause_no_content_security_policy_violations(page, site):
@@ -73,12 +80,15 @@ def test_htmx_loads_from_our_static_files_and_swaps_the_meeting_list(page, site)
     assert scripts == ["/static/vendor/htmx/htmx-2.0.11.min.js"]
     assert page.evaluate("typeof window.htmx") == "object", "htmx ran"
 
+    series_cells = page.locator("#meeting-results td:nth-child(3)")
+    assert "Social- og Beskæftigelsesudvalget" in series_cells.all_inner_texts()
+
     page.get_by_label("Mødeserie").select_option(label="Rådmandsmøder 2022-2025")
     with page.expect_response(lambda r: "serie=" in r.url
                               and r.request.headers.get("hx-request") == "true") as swap:
         page.get_by_role("button", name="Vis").click()
     assert swap.value.status == 200
-    expect(page).to_have_url(f"{site.url}/?serie={site.meeting.series_id}")
-    expect(page.locator("#meeting-results").get_by_role("link")).to_have_text(
-        ["Rådmandsmøder 2022-2025"])
+    expect(page).to_have_url(f"{site.url}/?serie={site.meetings["2023-03-06"].series_id}")
+    expect(page.get_by_role("link", name="Rådmandsmøde 6. marts 2023")).to_be_visible()
+    assert set(series_cells.all_inner_texts()) == {"Rådmandsmøder 2022-2025"}
     assert watch.problems() == []
