@@ -219,11 +219,6 @@ if USE_HTTPS:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-    if not SECURE_HSTS_PRELOAD:
-        # Asking browsers to preload HSTS binds the whole domain to HTTPS for months and is
-        # hard to undo, so it is the operator's choice (SECURE_HSTS_PRELOAD=1), not a default;
-        # `check --deploy` would otherwise warn about it on every deployment.
-        SILENCED_SYSTEM_CHECKS = ["security.W021"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 

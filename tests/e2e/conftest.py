@@ -88,9 +88,15 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(scope="package")
-def browser(site):
+def chromium():
+    """Checked before the demo data is loaded, so that a missing browser skips at once."""
     if not Path(CHROMIUM).exists():
         _missing(f"Debian's chromium is not installed at {CHROMIUM}")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="package")
+def browser(chromium, site):
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API keeps an asyncio event loop running in this thread, so Django's
@@ -100,7 +106,7 @@ def browser(site):
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
             yield browser
             browser.close()
             # Code run under Playwright has its own context and so its own database

@@ -110,7 +110,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_page_has_no_wcag_21_aa_violations(page, site, axe_source, name):
+def test_page_has_no_wcag_21_aa_violations(axe_source, page, site, name):
     PAGES[name](page, site)
     violations = axe_violations(page, axe_source)
     assert not violations, (
