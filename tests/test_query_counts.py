@@ -1,0 +1,144 @@
+"""Pinned query counts: every page costs the same number of queries whatever the size of the
+meeting (items, sub-items, attachments, decisions, follow-ups) or of the meeting list.
+
+Each test renders a small and a large case with the same pinned count, so an N+1 in a view,
+a template or `documents.content.meeting_content` fails here before it reaches a benchmark.
+"""
+
+import datetime as dt
+
+import pytest
+
+from agendas.models import RecommendationPoint, SubItem
+from decisions.models import Decision, DecisionPoint, FollowUp
+from meetings.models import Meeting
+from tests.factories import (
+    make_attachment,
+    make_item,
+    make_meeting,
+    make_memo_template,
+    make_series,
+    make_user,
+)
+
+SIZES = [1, 6]
+
+
+@pytest.fixture(autouse=True)
+def _static_without_manifest(settings):
+    """Pages link static files; the manifest storage of production needs collectstatic first."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
+def published_meeting(series, *, size: int, owner) -> Meeting:
+    """A published meeting with `size` open items and one closed one, each item as full as the
+    page can show: memo, recommendation points, sub-items, two attachments (one closed), a
+    decision with two points answering them, and follow-ups owned by a person and a unit."""
+    meeting = make_meeting(series, status=Meeting.Status.PUBLISHED, minute_taker=owner)
+    template = make_memo_template()
+    for n in range(size):
+        item = make_item(meeting, memo_template=template, responsible="FAS", method="orientering")
+        for letter, position in (("A", 1), ("B", 2)):
+            SubItem.objects.create(item=item, letter=letter, position=position,
+                                   title=f"Underpunkt {letter}", minutes=5)
+        points = [RecommendationPoint.objects.create(item=item, number=i, text=f"at punkt {i}")
+                  for i in (1, 2)]
+        make_attachment(item, text=f"Bilag {n}")
+        make_attachment(item, text=f"Lukket bilag {n}", is_closed=True)
+        decision = Decision.objects.create(item=item, text="<p>Drøftet.</p>")
+        for number, point in enumerate(points, start=1):
+            decision_point = DecisionPoint.objects.create(
+                decision=decision, number=number, text="Godkendt.", outcome="godkendt")
+            decision_point.answers.add(point)
+        FollowUp.objects.create(decision=decision, description="Følger op", owner_user=owner,
+                                opened_on=dt.date(2023, 3, 6))
+        FollowUp.objects.create(decision=decision, description="Følger også op",
+                                owner_unit="FAS", opened_on=dt.date(2023, 3, 6))
+    make_item(meeting, title="Personalesag", is_closed=True)
+    return meeting
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_meeting_page_costs_thirteen_queries_for_a_member_whatever_its_size(
+        client, series, member, secretary, django_assert_num_queries, size):
+    meeting = published_meeting(series, size=size, owner=secretary)
+    client.force_login(member)
+    # 1 session, 2 user, 3 meeting (+series, minute taker), 4 listed items (+memo template),
+    # 5 sub-items, 6 recommendation points, 7 memo sections, 8 attachments, 9 decisions,
+    # 10 decision points, 11 the recommendation points they answer, 12 follow-ups (+owner),
+    # 13 "may this user edit the meeting?"
+    with django_assert_num_queries(13):
+        response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count("<h4>B) Underpunkt B</h4>") == size
+    assert "Personalesag" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_public_meeting_page_costs_ten_queries_whatever_its_size(
+        client, series, secretary, django_assert_num_queries, size):
+    meeting = published_meeting(series, size=size, owner=secretary)
+    # No session and no user for an anonymous reader, and no "may edit" query:
+    # 1 meeting, 2 listed items, 3 sub-items, 4 recommendation points, 5 memo sections,
+    # 6 attachments, 7 decisions, 8 decision points, 9 answered points, 10 follow-ups
+    with django_assert_num_queries(10):
+        response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert page.count("Godkendt.") == 2 * size
+    assert "Lukket bilag" not in page
+
+
+@pytest.mark.parametrize("meetings", [2, 30])
+def test_meeting_list_costs_six_queries_for_a_member_whatever_the_number_of_meetings(
+        client, member, django_assert_num_queries, meetings):
+    series = make_series(members=[member])
+    today = dt.date.today()
+    for n in range(meetings):
+        # Half upcoming, half earlier (more than one page of 25 in the large case).
+        make_meeting(series, date=today + dt.timedelta(days=n - meetings // 2),
+                     status=Meeting.Status.AGENDA_SENT)
+    client.force_login(member)
+    # 1 session, 2 user, 3 visible series, 4 upcoming meetings (+series),
+    # 5 count of earlier meetings (paginator), 6 one page of earlier meetings (+series)
+    with django_assert_num_queries(6):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count('href="/moeder/') == min(meetings, meetings // 2 + 25)
+
+
+@pytest.mark.parametrize("meetings", [2, 30])
+def test_public_meeting_list_costs_four_queries_whatever_the_number_of_meetings(
+        client, db, django_assert_num_queries, meetings):
+    series = make_series()
+    for n in range(meetings):
+        make_meeting(series, date=dt.date(2023, 1, 2) + dt.timedelta(days=n),
+                     status=Meeting.Status.PUBLISHED)
+    # 1 visible series, 2 upcoming meetings, 3 count of earlier meetings, 4 one page of them
+    with django_assert_num_queries(4):
+        response = client.get("/")
+    assert response.status_code == 200
+    assert response.content.decode().count('href="/moeder/') == min(meetings, 25)
+
+
+@pytest.mark.parametrize("attachments", [1, 5])
+def test_attachment_download_costs_three_queries_whatever_the_item_holds(
+        client, series, member, django_assert_num_queries, attachments):
+    meeting = make_meeting(series, status=Meeting.Status.AGENDA_SENT)
+    item = make_item(meeting)
+    files = [make_attachment(item, text=f"Bilag {n}") for n in range(attachments)]
+    client.force_login(member)
+    # 1 session, 2 user, 3 the attachment, filtered by the visibility rule
+    with django_assert_num_queries(3):
+        response = client.get(files[-1].get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_robots_txt_needs_no_database(client, db, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Disallow: /bilag/" in response.content.decode()
