@@ -8,6 +8,7 @@ a template or `documents.content.meeting_content` fails here before it reaches a
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from agendas.models import RecommendationPoint, SubItem
 from decisions.models import Decision, DecisionPoint, FollowUp
@@ -18,7 +19,6 @@ from tests.factories import (
     make_meeting,
     make_memo_template,
     make_series,
-    make_user,
 )
 
 SIZES = [1, 6]
@@ -94,7 +94,7 @@ def test_public_meeting_page_costs_ten_queries_whatever_its_size(
 def test_meeting_list_costs_six_queries_for_a_member_whatever_the_number_of_meetings(
         client, member, django_assert_num_queries, meetings):
     series = make_series(members=[member])
-    today = dt.date.today()
+    today = timezone.localdate()
     for n in range(meetings):
         # Half upcoming, half earlier (more than one page of 25 in the large case).
         make_meeting(series, date=today + dt.timedelta(days=n - meetings // 2),
