@@ -195,9 +195,10 @@ class MemoSection(VersionedModel):
         verbose_name_plural = _("indstillingsafsnit")
         ordering = ["item", "position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "position"], name="memosection_unique_position"),
-            models.CheckConstraint(
-                condition=Q(kind__in=MemoTemplate.SectionKind.values), name="memosection_kind_valid"),
+            models.UniqueConstraint(fields=["item", "position"],
+                                    name="memosection_unique_position"),
+            models.CheckConstraint(condition=Q(kind__in=MemoTemplate.SectionKind.values),
+                                   name="memosection_kind_valid"),
         ]
 
     def __str__(self):
@@ -213,7 +214,8 @@ class RecommendationPoint(VersionedModel):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE,
                              related_name="recommendations", verbose_name=_("punkt"))
     number = models.PositiveSmallIntegerField(_("nummer"))
-    text = models.TextField(_("tekst"), help_text=_('Uden nummer, f.eks. "at rådmanden godkender …".'))
+    text = models.TextField(_("tekst"),
+                            help_text=_('Uden nummer, f.eks. "at rådmanden godkender …".'))
     history = HistoricalRecords()
 
     class Meta:
@@ -353,3 +355,10 @@ class Comment(VersionedModel):
 
     def __str__(self):
         return self.text[:60]
+
+
+def annotatable_items(user):
+    """Items `user` may annotate: readable ones in series they belong to (notes and shared
+    comments are for the series' own people, not for the public)."""
+    return AgendaItem.objects.visible_to(user).filter(
+        meeting__series__in=MeetingSeries.objects.with_insider(user))
