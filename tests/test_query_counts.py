@@ -10,31 +10,26 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from agendas.models import RecommendationPoint, SubItem
-from decisions.models import Decision, DecisionPoint, FollowUp
+from agendas.models import Comment, Note, SubItem
 from meetings.models import Meeting
 from tests.factories import (
     make_attachment,
+    make_decision,
     make_item,
     make_meeting,
     make_memo_template,
+    make_recommendations,
     make_series,
 )
 
 SIZES = [1, 6]
 
 
-@pytest.fixture(autouse=True)
-def _static_without_manifest(settings):
-    """Pages link static files; the manifest storage of production needs collectstatic first."""
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-
-
-def published_meeting(series, *, size: int, owner) -> Meeting:
+def published_meeting(series, *, size: int, owner, reader) -> Meeting:
     """A published meeting with `size` open items and one closed one, each item as full as the
     page can show: memo, recommendation points, sub-items, two attachments (one closed), a
-    decision with two points answering them, and follow-ups owned by a person and a unit."""
+    decision with two points answering them, follow-ups owned by a person and a unit, and the
+    reader's note and a shared comment."""
     meeting = make_meeting(series, status=Meeting.Status.PUBLISHED, minute_taker=owner)
     template = make_memo_template()
     for n in range(size):
@@ -42,43 +37,41 @@ def published_meeting(series, *, size: int, owner) -> Meeting:
         for letter, position in (("A", 1), ("B", 2)):
             SubItem.objects.create(item=item, letter=letter, position=position,
                                    title=f"Underpunkt {letter}", minutes=5)
-        points = [RecommendationPoint.objects.create(item=item, number=i, text=f"at punkt {i}")
-                  for i in (1, 2)]
+        points = make_recommendations(item, "at punkt 1 godkendes", "at punkt 2 godkendes")
         make_attachment(item, text=f"Bilag {n}")
         make_attachment(item, text=f"Lukket bilag {n}", is_closed=True)
-        decision = Decision.objects.create(item=item, text="<p>Drøftet.</p>")
-        for number, point in enumerate(points, start=1):
-            decision_point = DecisionPoint.objects.create(
-                decision=decision, number=number, text="Godkendt.", outcome="godkendt")
-            decision_point.answers.add(point)
-        FollowUp.objects.create(decision=decision, description="Følger op", owner_user=owner,
-                                opened_on=dt.date(2023, 3, 6))
-        FollowUp.objects.create(decision=decision, description="Følger også op",
-                                owner_unit="FAS", opened_on=dt.date(2023, 3, 6))
+        make_decision(item, points=[("Godkendt.", "godkendt", points[:1]),
+                                    ("Godkendt.", "godkendt", points[1:])],
+                      follow_ups=[("Følger op", owner), ("Følger også op", "FAS")])
+        Note.objects.create(item=item, author=reader, text="Min note")
+        Comment.objects.create(item=item, author=reader, text="Delt kommentar")
     make_item(meeting, title="Personalesag", is_closed=True)
     return meeting
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_meeting_page_costs_thirteen_queries_for_a_member_whatever_its_size(
+def test_meeting_page_costs_sixteen_queries_for_a_member_whatever_its_size(
         client, series, member, secretary, django_assert_num_queries, size):
-    meeting = published_meeting(series, size=size, owner=secretary)
+    meeting = published_meeting(series, size=size, owner=secretary, reader=member)
     client.force_login(member)
-    # 1 session, 2 user, 3 meeting (+series, minute taker), 4 listed items (+memo template),
-    # 5 sub-items, 6 recommendation points, 7 memo sections, 8 attachments, 9 decisions,
-    # 10 decision points, 11 the recommendation points they answer, 12 follow-ups (+owner),
-    # 13 "may this user edit the meeting?"
-    with django_assert_num_queries(13):
+    # 1 session, 2 user, 3 meeting (+series, minute taker), 4 "is the reader one of the
+    # series' own people?" (notes and comments), 5 listed items (+memo template), 6 sub-items,
+    # 7 recommendation points, 8 memo sections, 9 attachments, 10 decisions, 11 decision
+    # points, 12 the recommendation points they answer, 13 follow-ups (+owner), 14 the
+    # reader's notes, 15 shared comments (+author), 16 "may this user edit the meeting?"
+    with django_assert_num_queries(16):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
-    assert response.content.decode().count("<h4>B) Underpunkt B</h4>") == size
-    assert "Personalesag" in response.content.decode()
+    page = response.content.decode()
+    assert page.count("<h4>B) Underpunkt B</h4>") == size
+    assert page.count("<p>Min note</p>") == page.count("<p>Delt kommentar</p>") == size
+    assert "Personalesag" in page
 
 
 @pytest.mark.parametrize("size", SIZES)
 def test_public_meeting_page_costs_ten_queries_whatever_its_size(
         client, series, secretary, django_assert_num_queries, size):
-    meeting = published_meeting(series, size=size, owner=secretary)
+    meeting = published_meeting(series, size=size, owner=secretary, reader=secretary)
     # No session and no user for an anonymous reader, and no "may edit" query:
     # 1 meeting, 2 listed items, 3 sub-items, 4 recommendation points, 5 memo sections,
     # 6 attachments, 7 decisions, 8 decision points, 9 answered points, 10 follow-ups
@@ -87,7 +80,7 @@ def test_public_meeting_page_costs_ten_queries_whatever_its_size(
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count("Godkendt.") == 2 * size
-    assert "Lukket bilag" not in page
+    assert "Lukket bilag" not in page and "Min note" not in page
 
 
 @pytest.mark.parametrize("meetings", [2, 30])
