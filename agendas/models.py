@@ -73,6 +73,8 @@ class AgendaItem(VersionedModel):
     memo_template = models.ForeignKey(MemoTemplate, on_delete=models.PROTECT, null=True,
                                       blank=True, related_name="+",
                                       verbose_name=_("indstillingsskabelon"))
+    memo_title = models.CharField(_("indstillingens overskrift"), max_length=300, blank=True,
+                                  help_text=_("Tom: punktets titel."))
     case_number = models.CharField(_("sagsnummer"), max_length=50, blank=True)
     sending_unit = models.CharField(_("afsender"), max_length=200, blank=True)
     memo_date = models.DateField(_("indstillingens dato"), null=True, blank=True)
@@ -116,6 +118,10 @@ class AgendaItem(VersionedModel):
 
     def clean(self):
         self.text = sanitize_html(self.text)
+
+    @property
+    def memo_heading(self) -> str:
+        return self.memo_title or self.title
 
     @property
     def has_memo(self) -> bool:

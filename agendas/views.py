@@ -79,4 +79,5 @@ def _render_annotations(request, item, forms):
         .select_related("author"),
         "note_form": forms["note"],
         "comment_form": forms["comment"],
+        "expanded": True,
     })

@@ -136,7 +136,7 @@ def _item_fields(typed: data.Item, templates) -> dict:
         memo = typed.memo
         fields |= {
             "memo_template": templates[memo.template], "sending_unit": memo.sending_unit,
-            "memo_date": memo.date, "case_officer": memo.case_officer,
+            "memo_date": memo.date, "memo_title": memo.title, "case_officer": memo.case_officer,
             "case_officer_phone": memo.phone, "case_officer_email": memo.email,
         }
     return fields

@@ -7,9 +7,6 @@ from demo.data.appendices import ukraine_uge_10
 from demo.data.series import RAADMAND
 from demo.data.types import Attachment, Decision, FollowUp, Item, Meeting, Memo, Point
 
-# The memo's heading in the seed is "Status på MSB’s ukraineindsatser – uge 10 2023"; the item
-# has the short title the minutes use. The model has no field for a memo heading of its own.
-
 MEETING = Meeting(
     series=RAADMAND,
     # Chosen: the seed gives no date; the Monday after the memo dated 9 March 2023.
@@ -26,6 +23,8 @@ MEETING = Meeting(
             3, "Ukrainestatus uge 10",
             memo=Memo(
                 template="B",
+                # The memo has a heading of its own; the item keeps the short title of the minutes.
+                title="Status på MSB’s ukraineindsatser – uge 10 2023",
                 sections=(
                     ("1. Resume", """
 Hver 3. uge gives der på rådmandsmødet en status på MSB’s opgaver ifm. modtagelse af

@@ -81,6 +81,7 @@ class Memo:
     case_officer: str = ""
     phone: str = ""
     email: str = ""
+    title: str = ""  # the memo's own heading, when it differs from the item title
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,8 @@ def test_memos_have_their_templates_sections_and_recommendation_points():
     assert sections["4. Hvilken værdi skabes for borgere og samfund?"] == ""
     assert "ukrainere med opholdstilladelse" in sections["1. Resume"]
     assert ukraine.recommendations.get().text.startswith("At rådmanden og direktionen")
+    assert ukraine.memo_heading == "Status på MSB’s ukraineindsatser – uge 10 2023"
+    assert climate.memo_heading == "Klimaplan i MSB"
 
 
 def test_follow_ups_are_recorded_with_their_owners():

@@ -69,3 +69,31 @@ def test_a_secretary_sees_only_the_meetings_of_their_own_series_in_the_admin(
     assert "Direktionen" not in listing
     assert client.get(f"/admin/meetings/meeting/{other.pk}/change/").status_code in (302, 404)
     assert Meeting.objects.filter(pk=other.pk).exists()
+
+
+def test_the_history_of_another_series_is_as_hidden_as_the_object(client, staff_secretary,
+                                                                   meeting):
+    other = make_meeting(make_series(name="Direktionen"), location="Direktionens lokale")
+    version = other.history.first().history_id
+    client.force_login(staff_secretary)
+    assert client.get(f"/admin/meetings/meeting/{meeting.pk}/history/").status_code == 200
+    for url in (f"/admin/meetings/meeting/{other.pk}/history/",
+                f"/admin/meetings/meeting/{other.pk}/history/{version}/"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "Direktionens lokale" not in response.content.decode()
+
+
+def test_the_decision_admin_offers_only_recommendation_points_of_the_users_own_series(
+        client, staff_secretary, meeting):
+    from decisions.models import Decision
+
+    mine = meeting.items.first()
+    mine.recommendations.create(number=1, text="at rådmanden godkender klimaplanen")
+    secret = make_meeting(make_series(name="Direktionen"), items=["Personalesag"]).items.get()
+    secret.recommendations.create(number=1, text="at medarbejderen afskediges")
+    decision = Decision.objects.create(item=mine)
+    client.force_login(staff_secretary)
+    page = client.get(f"/admin/decisions/decision/{decision.pk}/change/").content.decode()
+    assert "at rådmanden godkender klimaplanen" in page
+    assert "at medarbejderen afskediges" not in page
