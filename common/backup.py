@@ -33,7 +33,7 @@ from pathlib import Path, PurePosixPath
 from django.apps import apps
 from django.core.files import File
 from django.core.files.storage import default_storage
-from django.db import connection, models, transaction
+from django.db import OperationalError, connection, models, transaction
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -62,7 +62,7 @@ class Summary:
 
 def backup(path: Path) -> Summary:
     """Write the archive to `path` (written beside it first, renamed when complete)."""
-    engine = _engine()
+    engine = _engine(must_exist=True)
     path = Path(path)
     if path.exists():
         raise BackupError(f"Filen {path} findes allerede. Vælg et nyt filnavn; en backup "
@@ -369,10 +369,20 @@ def _media_location() -> str:
     return str(getattr(default_storage, "location", "") or type(default_storage).__name__)
 
 
-def _engine() -> str:
+def _engine(*, must_exist: bool = False) -> str:
+    """The database's kind, once it is known to answer (and, for a backup, to exist: SQLite
+    would otherwise create an empty file and back that up)."""
     vendor = connection.vendor
+    name = connection.settings_dict["NAME"]
     if vendor not in {"postgresql", "sqlite"}:
         raise BackupError(f"Backup understøtter PostgreSQL og SQLite, ikke {vendor}.")
+    if vendor == "sqlite" and must_exist and not Path(name).is_file():
+        raise BackupError(f"Databasefilen {name} findes ikke. Intet er skrevet.")
+    try:
+        connection.ensure_connection()
+    except OperationalError as error:
+        raise BackupError(f"Databasen »{name}« kan ikke nås: {str(error).strip()}. "
+                          "Intet er ændret.") from error
     return vendor
 
 
