@@ -16,6 +16,7 @@ from agendas.models import AgendaItem, Attachment
 from benchmarks import machine, measure, report, seed, targets
 from benchmarks.measure import Browser, Figures
 from benchmarks.report import Row
+from benchmarks.server import gunicorn
 from meetings.models import Meeting, MeetingSeries
 
 BASELINE = "/robots.txt"
@@ -53,7 +54,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
     items = meeting.items.count()
 
     log = out / "gunicorn.log"
-    with measure_server(repo=repo, env=env, workers=args.workers, log=log) as base:
+    with gunicorn(repo=repo, env=env, workers=args.workers, log=log) as base:
         member = Browser(base)
         member.log_in(seed.MEMBER, seed.PASSWORD)
         cookie = {"Cookie": f"sessionid={member.cookie('sessionid')}"}
@@ -138,12 +139,6 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
     (repo / "benchmarks" / "RESULTS.md").write_text(
         report.results_markdown(rows=rows, facts=facts, method=method))
     print(f"\nbench: written to benchmarks/RESULTS.md ({facts['Date']}, {facts['Commit']})")
-
-
-def measure_server(**kwargs):
-    from benchmarks.server import gunicorn
-
-    return gunicorn(**kwargs)
 
 
 def _check(client: Browser, target: WrkTarget) -> str:
