@@ -44,8 +44,9 @@ def server_error(request):
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_DOWN):
         response = _error_page(request, 503, _("Referat er midlertidigt utilgængelig"),
-                               _("Databasen svarer ikke lige nu. Intet er gemt fra denne "
-                                 "handling. Prøv igen om et øjeblik."))
+                               _("Databasen svarer ikke lige nu. Din seneste ændring er "
+                                 "måske ikke gemt: kontrollér den, når siden virker igen. "
+                                 "Prøv igen om et øjeblik."))
         response["Retry-After"] = "5"
         return response
     return _error_page(request, 500, _("Der opstod en fejl"),
