@@ -20,7 +20,8 @@ def _static_files_without_manifest(tmp_path_factory):
 def _fast_password_hashing():
     """Tests hash passwords with MD5: the production hasher is slow on purpose. Session-wide,
     so data loaded once for many tests (the browser tests' demo) is hashed the same way."""
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
+                                             "django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
         yield
 
 
