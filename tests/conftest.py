@@ -1,19 +1,8 @@
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
 
 from tests.factories import make_meeting, make_series, make_user
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _static_files_without_manifest(tmp_path_factory):
-    """Pages render without `collectstatic`: production's manifest storage needs its manifest,
-    so tests serve static files under their plain names (the live server serves them too)."""
-    plain = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-    with override_settings(STORAGES={**settings.STORAGES, "staticfiles": plain},
-                           STATIC_ROOT=tmp_path_factory.mktemp("static")):
-        yield
 
 
 @pytest.fixture(autouse=True, scope="session")
