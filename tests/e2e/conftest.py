@@ -3,6 +3,9 @@
 One browser and one set of demo data serve the whole package; each test gets a fresh browser
 context (cookies, storage), so tests do not see each other's log-ins.
 
+The tests are marked `django_db` so that pytest-django creates the test database; the
+transaction it wraps each test in is the test thread's own and leaves the demo data alone.
+
 Outside CI a missing chromium or axe-core skips these tests with the reason; with CI=true it
 fails them. `scripts/browser-setup.sh` installs both (apt and `npm ci`, never a browser
 download).
@@ -67,8 +70,9 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
 
     The `live_server` fixture would make every test transactional, emptying the database after
     each one and so loading the demo data per test. Instead the data is committed once here,
-    the server started on it, and the database emptied when the package is done; the browser
-    tests only read it (log-ins and language choices write sessions, nothing else).
+    the server started on it, and the database emptied when the package is done. What the
+    tests write through the browser (sessions, a few notes and comments) stays until then, so
+    no test may depend on another's writes or on their absence.
     """
     from pytest_django.live_server_helper import LiveServer
 
