@@ -25,5 +25,5 @@ def meeting_list(request):
     template = "meetings/meeting_list.html" + ("#meeting-results" if request.htmx else "")
     return render(request, template, {
         "series_list": series_list, "selected": selected, "upcoming": upcoming,
-        "earlier": page.object_list, "page": page,
+        "earlier": page.object_list, "page": page, "total": len(upcoming) + page.paginator.count,
     })

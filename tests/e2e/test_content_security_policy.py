@@ -77,7 +77,7 @@ def test_htmx_loads_from_our_static_files_and_swaps_the_meeting_list(page, site)
     watch = Watch(page, site.url)
     log_in(page, "sekretaer")
     scripts = page.evaluate("[...document.scripts].map(s => new URL(s.src).pathname)")
-    assert scripts == ["/static/vendor/htmx/htmx-2.0.11.min.js"]
+    assert scripts == ["/static/vendor/htmx/htmx-2.0.11.min.js", "/static/js/referat.js"]
     assert page.evaluate("typeof window.htmx") == "object", "htmx ran"
 
     series_cells = page.locator("#meeting-results td:nth-child(3)")
