@@ -41,8 +41,8 @@ def module_db(django_db_setup, django_db_blocker, module_media):
             atomic.__exit__(None, None, None)
 
 
-@pytest.fixture
+@pytest.fixture(autouse=True)
 def plain_static(settings):
-    """Pages render {% static %} without a collectstatic manifest."""
+    """Pages (and the 404 page) render {% static %} without a collectstatic manifest."""
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
