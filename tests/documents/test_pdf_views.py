@@ -37,7 +37,7 @@ def cast(module_db):
                          members=[member])
     template = MemoTemplate.objects.create(name="Skabelon A", layout="A", sections=TEMPLATE_A)
     meetings, memos, closed = {}, {}, {}
-    for offset, (name, status) in enumerate(STATUSES.items()):
+    for name, status in STATUSES.items():
         meeting = make_meeting(series, status=status, location="Rådhuset")
         opening = make_item(meeting, title="Dagsorden")
         memos[name] = make_item(meeting, title="Klimaplan i MSB", memo_template=template)
