@@ -46,7 +46,7 @@ class AttachmentInline(admin.TabularInline):
 @admin.register(AgendaItem)
 class AgendaItemAdmin(ScopedAdmin):
     list_display = ["meeting", "number", "position", "title", "minutes", "is_closed"]
-    list_filter = ["is_closed", "meeting__series"]
+    list_filter = ["is_closed", ("meeting__series", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "meeting__series__name"]
     list_select_related = ["meeting__series"]
     raw_id_fields = ["meeting"]
@@ -114,4 +114,5 @@ class CommentAdmin(ItemChildAdmin):
     list_display = ["item", "author", "created_at"]
 
     def scope(self, queryset, user):
-        return queryset.filter(item__meeting__series__in=MeetingSeries.objects.with_secretariat(user))
+        editable_series = MeetingSeries.objects.with_secretariat(user)
+        return queryset.filter(item__meeting__series__in=editable_series)

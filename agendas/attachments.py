@@ -93,7 +93,7 @@ def _extract_text(data: bytes) -> str:
 
 def attachment_add(*, item: AgendaItem, data: bytes, filename: str, title: str = "",
                    is_closed: bool = False) -> Attachment:
-    """Check `data` and attach it to `item` as its next Bilag. The title defaults to the file name."""
+    """Check `data` and attach it to `item` as its next Bilag (title: the file name if none)."""
     facts = inspect_pdf(data)
     with transaction.atomic():
         AgendaItem.objects.select_for_update().filter(pk=item.pk).first()

@@ -2,8 +2,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from agendas.attachments import inspect_pdf
-from agendas.models import Attachment
+from agendas.models import Attachment, Comment, Note
 from common.admin import VersionedAdminForm
+
+ANNOTATION_MAX_LENGTH = 5000
 
 
 class AttachmentAdminForm(VersionedAdminForm):
@@ -37,3 +39,30 @@ class AttachmentAdminForm(VersionedAdminForm):
         if commit:
             attachment.save()
         return attachment
+
+
+class NoteForm(forms.ModelForm):
+    text = forms.CharField(
+        label=_("Ny privat note"), help_text=_("Kun du kan se dine noter."),
+        max_length=ANNOTATION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en note, før du gemmer."),
+                        "max_length": _("En note kan højst være %(limit_value)d tegn "
+                                        "(den har %(show_value)d).")})
+
+    class Meta:
+        model = Note
+        fields = ["text"]
+
+
+class CommentForm(forms.ModelForm):
+    text = forms.CharField(
+        label=_("Ny delt kommentar"),
+        help_text=_("Alle medlemmer af mødeserien kan se delte kommentarer."),
+        max_length=ANNOTATION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv en kommentar, før du gemmer."),
+                        "max_length": _("En kommentar kan højst være %(limit_value)d tegn "
+                                        "(den har %(show_value)d).")})
+
+    class Meta:
+        model = Comment
+        fields = ["text"]

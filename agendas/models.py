@@ -75,6 +75,8 @@ class AgendaItem(VersionedModel):
     memo_template = models.ForeignKey(MemoTemplate, on_delete=models.PROTECT, null=True,
                                       blank=True, related_name="+",
                                       verbose_name=_("indstillingsskabelon"))
+    memo_title = models.CharField(_("indstillingens overskrift"), max_length=300, blank=True,
+                                  help_text=_("Tom: punktets titel."))
     case_number = models.CharField(_("sagsnummer"), max_length=50, blank=True)
     sending_unit = models.CharField(_("afsender"), max_length=200, blank=True)
     memo_date = models.DateField(_("indstillingens dato"), null=True, blank=True)
@@ -118,6 +120,10 @@ class AgendaItem(VersionedModel):
 
     def clean(self):
         self.text = sanitize_html(self.text)
+
+    @property
+    def memo_heading(self) -> str:
+        return self.memo_title or self.title
 
     @property
     def has_memo(self) -> bool:
@@ -197,9 +203,10 @@ class MemoSection(VersionedModel):
         verbose_name_plural = _("indstillingsafsnit")
         ordering = ["item", "position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["item", "position"], name="memosection_unique_position"),
-            models.CheckConstraint(
-                condition=Q(kind__in=MemoTemplate.SectionKind.values), name="memosection_kind_valid"),
+            models.UniqueConstraint(fields=["item", "position"],
+                                    name="memosection_unique_position"),
+            models.CheckConstraint(condition=Q(kind__in=MemoTemplate.SectionKind.values),
+                                   name="memosection_kind_valid"),
         ]
 
     def __str__(self):
@@ -215,7 +222,8 @@ class RecommendationPoint(VersionedModel):
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE,
                              related_name="recommendations", verbose_name=_("punkt"))
     number = models.PositiveSmallIntegerField(_("nummer"))
-    text = models.TextField(_("tekst"), help_text=_('Uden nummer, f.eks. "at rådmanden godkender …".'))
+    text = models.TextField(_("tekst"),
+                            help_text=_('Uden nummer, f.eks. "at rådmanden godkender …".'))
     history = HistoricalRecords()
 
     class Meta:
@@ -355,3 +363,10 @@ class Comment(VersionedModel):
 
     def __str__(self):
         return self.text[:60]
+
+
+def annotatable_items(user):
+    """Items `user` may annotate: readable ones in series they belong to (notes and shared
+    comments are for the series' own people, not for the public)."""
+    return AgendaItem.objects.visible_to(user).filter(
+        meeting__series__in=MeetingSeries.objects.with_insider(user))

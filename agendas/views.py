@@ -1,8 +1,13 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
-from django.shortcuts import get_object_or_404
-from django.views.decorators.http import require_GET
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
 
-from agendas.models import Attachment
+from agendas.forms import CommentForm, NoteForm
+from agendas.models import Attachment, Comment, Note, annotatable_items
 
 
 @require_GET
@@ -20,3 +25,59 @@ def attachment_download(request, attachment_id: int):
 def _pdf_filename(title: str) -> str:
     stem = title.removesuffix(".pdf").strip() or "bilag"
     return f"{stem}.pdf"
+
+
+@login_required
+@vary_on_headers("HX-Request")
+def item_annotations(request, item_id: int):
+    """A reader's private notes and the series' shared comments on one item: the page lists
+    them, a POST adds one (`kind` = note or comment). The meeting page embeds the same partial."""
+    item = get_object_or_404(annotatable_items(request.user).select_related("meeting__series"),
+                             pk=item_id)
+    forms = {"note": NoteForm(), "comment": CommentForm()}
+    if request.method == "POST":
+        kind = request.POST.get("kind")
+        if kind not in forms:
+            return render(request, "errors/error.html", {
+                "status": 400, "title": _("Ugyldig forespørgsel"),
+                "message": _("Angiv, om du vil gemme en note eller en kommentar.")}, status=400)
+        form = (NoteForm if kind == "note" else CommentForm)(request.POST)
+        if form.is_valid():
+            annotation = form.save(commit=False)
+            annotation.item, annotation.author = item, request.user
+            annotation.save()
+            if not request.htmx:
+                messages.success(request, _("Noten er gemt.") if kind == "note"
+                                 else _("Kommentaren er delt."))
+                return redirect(item)
+        else:
+            forms[kind] = form
+    return _render_annotations(request, item, forms)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def note_delete(request, note_id: int):
+    """Delete one of your own notes."""
+    note = get_object_or_404(Note.objects.visible_to(request.user).select_related("item"),
+                             pk=note_id)
+    item = note.item
+    note.delete()
+    if not request.htmx:
+        messages.success(request, _("Noten er slettet."))
+        return redirect(item)
+    return _render_annotations(request, item, {"note": NoteForm(), "comment": CommentForm()})
+
+
+def _render_annotations(request, item, forms):
+    template = "agendas/item_annotations.html" + ("#annotations" if request.htmx else "")
+    return render(request, template, {
+        "item": item,
+        "notes": Note.objects.visible_to(request.user).filter(item=item),
+        "comments": Comment.objects.visible_to(request.user).filter(item=item)
+        .select_related("author"),
+        "note_form": forms["note"],
+        "comment_form": forms["comment"],
+        "expanded": True,
+    })

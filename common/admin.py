@@ -2,6 +2,8 @@
 may edit), and a change form based on a stale version is refused, not saved over."""
 
 from django import forms
+from django.contrib.admin.utils import unquote
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -43,6 +45,20 @@ class ScopedAdmin(SimpleHistoryAdmin):
         if request.user.is_superuser:
             return queryset
         return self.scope(queryset, request.user)
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_in_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_in_scope(request, object_id)
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def _check_in_scope(self, request, object_id):
+        # django-simple-history falls back to the history rows when the object is not in
+        # get_queryset(), and its form view never asks: history is protected like the object.
+        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+            raise Http404
 
     def save_model(self, request, obj, form, change):
         if change:

@@ -10,8 +10,8 @@ import re
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 
-ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4", "table",
-                "thead", "tbody", "tr", "th", "td", "a"}
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "h3", "h4",
+                "table", "thead", "tbody", "tr", "th", "td", "a"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"colspan", "rowspan", "scope"},
                       "td": {"colspan", "rowspan"}, "ol": {"start", "type"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
@@ -20,7 +20,7 @@ BULLET = re.compile(r"^\s*(?:[-•\u2022]|\uf0b7)\s+")
 
 
 def sanitize_html(value: str | None) -> str:
-    """Return `value` with every tag, attribute and URL scheme outside the allowed subset removed."""
+    """Return `value` with every tag, attribute and URL scheme outside the allowed subset gone."""
     if not value:
         return ""
     return nh3.clean(
@@ -41,35 +41,31 @@ def text_to_html(text: str) -> str:
     soft wrap (as in text taken from a PDF), and lines starting with "- " or "• " are bullets
     (their wrapped continuation lines belong to the same bullet).
     """
-    parts: list[str] = []
-    for block in re.split(r"\n\s*\n", text.strip()):
-        paragraph: list[str] = []
-        bullets: list[list[str]] = []
+    return "".join(_block_to_html(block) for block in re.split(r"\n\s*\n", text.strip()))
 
-        def flush_paragraph() -> None:
+
+def _block_to_html(block: str) -> str:
+    parts: list[str] = []
+    paragraph: list[str] = []
+    bullets: list[list[str]] = []
+    for raw in block.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if BULLET.match(raw):
             if paragraph:
                 parts.append(f"<p>{html.escape(' '.join(paragraph))}</p>")
-                paragraph.clear()
-
-        def flush_bullets() -> None:
-            if bullets:
-                items = "".join(f"<li>{html.escape(' '.join(item))}</li>" for item in bullets)
-                parts.append(f"<ul>{items}</ul>")
-                bullets.clear()
-
-        for raw in block.splitlines():
-            line = raw.strip()
-            if not line:
-                continue
-            if BULLET.match(raw):
-                flush_paragraph()
-                bullets.append([BULLET.sub("", raw).strip()])
-            elif bullets:
-                bullets[-1].append(line)
-            else:
-                paragraph.append(line)
-        flush_paragraph()
-        flush_bullets()
+                paragraph = []
+            bullets.append([BULLET.sub("", raw).strip()])
+        elif bullets:
+            bullets[-1].append(line)
+        else:
+            paragraph.append(line)
+    if paragraph:
+        parts.append(f"<p>{html.escape(' '.join(paragraph))}</p>")
+    if bullets:
+        items = "".join(f"<li>{html.escape(' '.join(item))}</li>" for item in bullets)
+        parts.append(f"<ul>{items}</ul>")
     return "".join(parts)
 
 

@@ -1,11 +1,21 @@
 from django.contrib import admin
 
-from agendas.models import AgendaItem
+from agendas.models import AgendaItem, RecommendationPoint
 from common.admin import ScopedAdmin
 from decisions.models import Decision, DecisionPoint, FollowUp
 
 
-class DecisionPointInline(admin.StackedInline):
+class EditableAnswersMixin:
+    """The recommendation points offered as answers are those of items the user edits only."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "answers" and not request.user.is_superuser:
+            kwargs["queryset"] = RecommendationPoint.objects.filter(
+                item__in=AgendaItem.objects.editable_by(request.user))
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
+class DecisionPointInline(EditableAnswersMixin, admin.StackedInline):
     model = DecisionPoint
     extra = 0
     filter_horizontal = ["answers"]
@@ -28,7 +38,7 @@ class DecisionAdmin(ScopedAdmin):
 
 
 @admin.register(DecisionPoint)
-class DecisionPointAdmin(ScopedAdmin):
+class DecisionPointAdmin(EditableAnswersMixin, ScopedAdmin):
     list_display = ["decision", "number", "outcome"]
     raw_id_fields = ["decision"]
     filter_horizontal = ["answers"]

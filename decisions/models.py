@@ -76,10 +76,12 @@ class DecisionPoint(VersionedModel):
         verbose_name_plural = _("beslutningspunkter")
         ordering = ["decision", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["decision", "number"], name="decisionpoint_unique_number",
+            models.UniqueConstraint(fields=["decision", "number"],
+                                    name="decisionpoint_unique_number",
                                     violation_error_message=_(
                                         "Beslutningen har allerede et punkt med dette nummer.")),
-            models.CheckConstraint(condition=Q(number__gte=1), name="decisionpoint_number_positive"),
+            models.CheckConstraint(condition=Q(number__gte=1),
+                                   name="decisionpoint_number_positive"),
             models.CheckConstraint(condition=Q(outcome__in=Outcome.values),
                                    name="decisionpoint_outcome_valid"),
         ]

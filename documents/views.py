@@ -14,7 +14,7 @@ from documents.content import meeting_content
 from documents.models import PackJob
 from documents.pdf import render as pdf_render
 from documents.pdf import store
-from meetings.models import Meeting
+from meetings.models import Meeting, MeetingSeries
 
 
 @vary_on_headers("HX-Request", "Cookie")
@@ -24,7 +24,8 @@ def meeting_detail(request, meeting_id: int):
         Meeting.objects.visible_to(request.user).select_related("series", "minute_taker"),
         pk=meeting_id,
     )
-    content = meeting_content(meeting=meeting, user=request.user)
+    insider = MeetingSeries.objects.with_insider(request.user).filter(pk=meeting.series_id).exists()
+    content = meeting_content(meeting=meeting, user=request.user, with_annotations=insider)
     can_edit = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
     return render(request, "documents/meeting_detail.html", {
         "meeting": meeting, "content": content, "can_edit": can_edit,

@@ -30,7 +30,7 @@ class MemoTemplateAdmin(SimpleHistoryAdmin):
 @admin.register(Meeting)
 class MeetingAdmin(ScopedAdmin):
     list_display = ["date", "start_time", "series", "title", "status"]
-    list_filter = ["status", "series"]
+    list_filter = ["status", ("series", admin.RelatedOnlyFieldListFilter)]
     date_hierarchy = "date"
     search_fields = ["title", "series__name", "location"]
     list_select_related = ["series"]

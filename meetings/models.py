@@ -292,14 +292,15 @@ class Meeting(VersionedModel):
         indexes = [models.Index(fields=["series", "-date"], name="meeting_series_date")]
 
     def __str__(self):
-        return f"{self.display_title} {self.date:%d-%m-%Y}"
+        return f"{self.series.name} {self.date:%d-%m-%Y}"
 
     def get_absolute_url(self):
         return reverse("documents:meeting", args=[self.pk])
 
     @property
     def display_title(self) -> str:
-        return self.title or self.series.name
+        """"Rådmandsmøde", or the meeting's own subject ("Social- og Beskæftigelsesudvalgsmøde")."""
+        return self.title or self.series.get_kind_display()
 
     @property
     def numbers_frozen(self) -> bool:

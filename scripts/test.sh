@@ -27,4 +27,9 @@ if [ -n "${DATABASE_URL:-}" ]; then
 fi
 
 scripts/browser-setup.sh
+# docker-compose.yml is validated by Debian's docker-compose (no Docker engine runs here).
+if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "test: installing Debian's docker-compose to validate docker-compose.yml"
+    apt-get install -y -qq docker-compose >/dev/null 2>&1 || echo "test: could not install docker-compose"
+fi
 exec $PY -m pytest "$@"

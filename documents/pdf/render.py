@@ -122,7 +122,7 @@ def render_memo(entry: ItemView, meeting: Meeting, *,
         "layout": layout,
         "sections": memo_sections(entry, layout),
         "lix": memo_lix(entry),
-        "pdf_title": f"Indstilling: {item.title}",
+        "pdf_title": f"Indstilling: {item.memo_heading}",
         "pdf_author": item.sending_unit or series_author(meeting),
     }
     return _render("documents/pdf/memo.html", context, variant=variant)

@@ -1,0 +1,28 @@
+# Referat web and worker image (used by docker-compose.yml).
+FROM python:3.13-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    VAR_DIR=/var/lib/referat \
+    MEDIA_ROOT=/var/lib/referat/media \
+    STATIC_ROOT=/app/staticfiles
+
+# Pango for WeasyPrint; pg_dump/pg_restore for `manage.py backup` and `restore`.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
+        libharfbuzz-subset0 postgresql-client \
+ && rm -rf /var/lib/apt/lists/*
+
+WORKDIR /app
+COPY requirements/base.txt requirements/base.txt
+RUN pip install --no-cache-dir -r requirements/base.txt
+
+COPY . .
+RUN SECRET_KEY=build-only DEBUG=0 python manage.py collectstatic --noinput \
+ && useradd --system --home /var/lib/referat referat \
+ && mkdir -p /var/lib/referat/media && chown -R referat /var/lib/referat
+USER referat
+
+EXPOSE 8000
+CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

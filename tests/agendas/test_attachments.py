@@ -1,0 +1,79 @@
+"""Uploaded PDFs are checked and described once; their files only leave through a checked view."""
+
+import hashlib
+import io
+
+import pikepdf
+import pytest
+from django.core.exceptions import ValidationError
+
+from agendas.attachments import inspect_pdf
+from meetings.models import Meeting
+from tests.factories import make_attachment, make_item, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_pdf_is_described_by_pages_size_sha256_and_text():
+    data = pdf_bytes("Klimaplan", pages=3)
+    facts = inspect_pdf(data)
+    assert facts.page_count == 3
+    assert facts.size == len(data)
+    assert facts.sha256 == hashlib.sha256(data).hexdigest()
+    assert "Klimaplan 2" in facts.text
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "Filen er tom."),
+    (b"PK\x03\x04 a word file", "Filen er ikke en PDF-fil."),
+    (b"%PDF-1.7\n garbage that is no pdf at all", "PDF-filen er beskadiget"),
+])
+def test_bad_files_are_refused_with_a_danish_message(data, message):
+    with pytest.raises(ValidationError) as error:
+        inspect_pdf(data)
+    assert message in error.value.messages[0]
+
+
+def test_an_encrypted_pdf_is_refused():
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
+        pdf.save(out, encryption=pikepdf.Encryption(owner="ejer", user="bruger"))
+    with pytest.raises(ValidationError) as error:
+        inspect_pdf(out.getvalue())
+    assert "adgangskode" in error.value.messages[0] or "krypteret" in error.value.messages[0]
+
+
+def test_a_pdf_with_javascript_is_refused():
+    out = io.BytesIO()
+    with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
+        pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
+            S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hej')")))
+        pdf.save(out)
+    with pytest.raises(ValidationError) as error:
+        inspect_pdf(out.getvalue())
+    assert "aktivt indhold" in error.value.messages[0]
+
+
+def test_the_download_checks_permission_and_sends_safe_headers(client, member, outsider, series):
+    meeting = make_meeting(series, status=Meeting.Status.AGENDA_SENT)
+    attachment = make_attachment(make_item(meeting), text="Fordeling")
+    client.force_login(outsider)
+    assert client.get(attachment.get_absolute_url()).status_code == 404
+    client.force_login(member)
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("inline;")
+    assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == attachment.sha256
+    assert client.get(attachment.get_absolute_url() + "?hent=1")["Content-Disposition"].startswith(
+        "attachment;")
+
+
+def test_the_public_never_gets_a_closed_attachment_of_a_published_meeting(client, series):
+    meeting = make_meeting(series, status=Meeting.Status.PUBLISHED)
+    item = make_item(meeting)
+    closed = make_attachment(item, text="Intern", is_closed=True)
+    public = make_attachment(item, text="Offentlig")
+    assert client.get(closed.get_absolute_url()).status_code == 404
+    assert client.get(public.get_absolute_url()).status_code == 200
