@@ -17,12 +17,6 @@ def _media_in_tmp(settings, module_media):
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    """Test users need no slow password hashing (it is most of a test's set-up time here)."""
-    settings.PASSWORD_HASHERS = FAST_HASHERS
-
-
 @pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker, module_media):
     """One transaction around a whole module, rolled back at its end, so that its meetings
