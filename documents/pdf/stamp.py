@@ -12,6 +12,7 @@ valid after its footer is added.
 """
 
 import io
+import logging
 import secrets
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,6 +21,9 @@ import pikepdf
 from django.contrib.staticfiles import finders
 from fontTools import subset
 from fontTools.ttLib import TTFont
+
+# fontTools warns that Carlito's "created" date looks odd each time it is subset; it is.
+logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
 
 FONT_FILE = "fonts/carlito/Carlito-Regular.ttf"
 FONT_RESOURCE = pikepdf.Name("/RfStamp")
