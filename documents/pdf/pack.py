@@ -107,23 +107,31 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
         out.pages.extend(source.pages)
         return start
 
+    # Per page of the body: (stamp in the top margin or None, whether it is an attachment).
+    stamps: list[tuple[str | None, bool]] = []
+
+    def mark(start: int, stamp: str | None, attachment: bool = False) -> None:
+        stamps.extend([(stamp, attachment)] * (len(out.pages) - start))
+
     try:
         progress(_("Samler dokumentet"))
         lead_start = append(spec.lead.pdf)
+        mark(lead_start, None)
         placed: list[tuple[PackSection, int | None, list[tuple[AttachmentSource, int]]]] = []
         for section in spec.sections:
             memo_start = None
             if section.memo is not None:
                 memo_start = append(section.memo.pdf)
-                for page in out.pages[memo_start:]:
-                    writer.decorate(page, header=_("Punkt %(number)s: Indstilling")
-                                    % {"number": section.number})
+                mark(memo_start, _("Punkt %(number)s: Indstilling") % {"number": section.number})
             attachment_starts = []
             for attachment in section.attachments:
-                start = _append_attachment(out, writer, attachment, keep_open)
+                start, merged = _append_attachment(out, writer, attachment, keep_open)
+                mark(start, attachment.stamp, attachment=merged)
                 attachment_starts.append((attachment, start))
             placed.append((section, memo_start, attachment_starts))
         overview_start = append(spec.overview.pdf) if spec.overview else None
+        if overview_start is not None:
+            mark(overview_start, None)
         body_pages = len(out.pages)
 
         progress(_("Laver indholdsfortegnelse"))
@@ -142,8 +150,10 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
 
         progress(_("Nummererer sider"))
         total = toc_pages + body_pages
-        for index, page in enumerate(out.pages):
-            writer.decorate(page, footer=page_footer(index + 1, total))
+        stamps[0:0] = [(None, False)] * toc_pages
+        for index, (page, (stamp, attachment)) in enumerate(zip(out.pages, stamps, strict=True)):
+            writer.decorate(page, header=stamp, footer=page_footer(index + 1, total),
+                            make_room=attachment)
         _outline(out, entries, toc_pages)
         _metadata(out, title=spec.title, author=spec.author)
         buffer = io.BytesIO()
@@ -157,7 +167,8 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
 
 
 def _append_attachment(out: pikepdf.Pdf, writer: PageWriter, attachment: AttachmentSource,
-                       keep_open: list[pikepdf.Pdf]) -> int:
+                       keep_open: list[pikepdf.Pdf]) -> tuple[int, bool]:
+    """Append the attachment's pages, or a placeholder page; (first page, merged)."""
     start = len(out.pages)
     reason = attachment.missing_reason
     if attachment.data is not None:
@@ -174,17 +185,16 @@ def _append_attachment(out: pikepdf.Pdf, writer: PageWriter, attachment: Attachm
             logger.warning("Attachment %s could not be merged: %s", attachment.filename, exc)
             reason = _("PDF-filen er beskadiget og kan ikke læses.")
             del out.pages[start:]
-    if len(out.pages) == start:
-        out.pages.append(writer.text_page(_("Bilaget kunne ikke sættes ind"), [
-            attachment.stamp,
-            _("Fil: %(filename)s") % {"filename": attachment.filename},
-            _("Årsag: %(reason)s") % {"reason": reason or _("ukendt")},
-            _("Resten af det samlede dokument er med. Hent bilaget fra mødets side, eller "
-              "kontakt mødesekretariatet."),
-        ]))
-    for page in out.pages[start:]:
-        writer.decorate(page, header=attachment.stamp)
-    return start
+    if len(out.pages) > start:
+        return start, True
+    out.pages.append(writer.text_page(_("Bilaget kunne ikke sættes ind"), [
+        attachment.stamp,
+        _("Fil: %(filename)s") % {"filename": attachment.filename},
+        _("Årsag: %(reason)s") % {"reason": reason or _("ukendt")},
+        _("Resten af det samlede dokument er med. Hent bilaget fra mødets side, eller "
+          "kontakt mødesekretariatet."),
+    ]))
+    return start, False
 
 
 def _contents(spec: PackSpec, placed, lead_start: int, overview_start: int | None, *,

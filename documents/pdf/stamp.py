@@ -154,8 +154,34 @@ def _literal(data: bytes) -> bytes:
     return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def _number(value: float) -> bytes:
-    return f"{value:.2f}".rstrip("0").rstrip(".").encode()
+def _number(value: float, digits: int = 2) -> bytes:
+    text = f"{value:.{digits}f}".rstrip("0").rstrip(".")
+    return (text if text not in ("", "-0") else "0").encode()
+
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _multiply(m: Matrix, n: Matrix) -> Matrix:
+    """m then n, in PDF's row-vector convention."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s,
+            e * p + f * r + t, e * q + f * s + u)
+
+
+def _inverse(m: Matrix) -> Matrix:
+    a, b, c, d, e, f = m
+    det = a * d - b * c
+    return (d / det, -b / det, -c / det, a / det, (c * f - d * e) / det, (b * e - a * f) / det)
+
+
+def _shrink(box: "VisualBox", *, top: float, bottom: float) -> Matrix:
+    """The matrix (in the page's own coordinates) that draws the page, as shown, scaled to
+    leave `top` and `bottom` points free and centred across."""
+    scale = max(0.5, (box.height - top - bottom) / box.height)
+    shown = (scale, 0, 0, scale, (1 - scale) * box.width / 2, bottom)
+    return _multiply(_multiply(_inverse(box.matrix), shown), box.matrix)
 
 
 @dataclass(frozen=True)
@@ -165,7 +191,7 @@ class VisualBox:
 
     width: float
     height: float
-    matrix: tuple[float, float, float, float, float, float]
+    matrix: Matrix
 
 
 def visual_box(page: pikepdf.Page) -> VisualBox:
@@ -209,10 +235,11 @@ class PageWriter:
         return self._font_ref
 
     def write(self, page: pikepdf.Page, groups: list[tuple[str | None, list[Line]]], *,
-              box: VisualBox, isolate: bool = True) -> None:
+              box: VisualBox, isolate: bool = True, frame: Matrix | None = None) -> None:
         """Append text to `page`: each group is (artifact subtype or None, lines). With
         `isolate`, the page's own content is first wrapped in q/Q so that whatever graphics
-        state it leaves behind cannot move or hide the text."""
+        state it leaves behind cannot move or hide the text; `frame` is a matrix that page
+        content is drawn through (to shrink it clear of the stamp and footer)."""
         groups = [(artifact, lines) for artifact, lines in groups if lines]
         if not groups:
             return
@@ -240,7 +267,11 @@ class PageWriter:
             if artifact:
                 ops.append(b"EMC")
         ops.append(b"Q")
-        if isolate:
+        if frame is not None:
+            page.contents_add(self.pdf.make_stream(
+                b"q " + b" ".join(_number(v, 5) for v in frame) + b" cm\n"), prepend=True)
+            page.contents_add(self._restore)
+        elif isolate:
             page.contents_add(self._save, prepend=True)
             page.contents_add(self._restore)
         page.contents_add(self.pdf.make_stream(b"\n".join(ops)))
@@ -261,13 +292,21 @@ class PageWriter:
                 for i, text in enumerate(texts)]
 
     def decorate(self, page: pikepdf.Page, *, header: str | None = None,
-                 footer: list[str] | None = None) -> None:
-        """A stamp in the top margin and/or footer lines, written in one go."""
+                 footer: list[str] | None = None, make_room: bool = False) -> None:
+        """A stamp in the top margin and/or footer lines, written in one go. With
+        `make_room` (an attachment, whose margins we do not know) the page's content is
+        scaled down a little, centred, so that neither lands on its own header or footer."""
         box = visual_box(page)
-        self.write(page, [
-            ("Header", self.header_lines(header, box) if header else []),
-            ("Footer", self.footer_lines(footer, box) if footer else []),
-        ], box=box)
+        header_lines = self.header_lines(header, box) if header else []
+        footer_lines = self.footer_lines(footer, box) if footer else []
+        frame = None
+        if make_room:
+            top = box.height - min((line.y for line in header_lines), default=box.height)
+            bottom = max((line.y + line.size for line in footer_lines), default=0)
+            frame = _shrink(box, top=top + 2 * MM if header_lines else 0,
+                            bottom=bottom + 1.5 * MM if footer_lines else 0)
+        self.write(page, [("Header", header_lines), ("Footer", footer_lines)], box=box,
+                   frame=frame)
 
     def text_page(self, heading: str, paragraphs: list[str], *, width: float = 595.28,
                   height: float = 841.89) -> pikepdf.Page:

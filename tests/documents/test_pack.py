@@ -202,3 +202,36 @@ def test_document_on_its_own_gets_side_x_af_y_and_keeps_its_tags():
     assert [PAGE_NUMBER.findall(p) for p in pages] == [[("1", "3")], [("2", "3")], [("3", "3")]]
     with pikepdf.open(io.BytesIO(numbered)) as pdf:
         assert "/StructTreeRoot" in pdf.Root
+
+
+def edge_to_edge_pdf(rotate: int = 0) -> bytes:
+    """A page with text at its very top and very bottom, as the page is shown."""
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font,
+                                                Subtype=pikepdf.Name.Type1,
+                                                BaseFont=pikepdf.Name.Helvetica))
+    width, height = (842, 595) if rotate in (90, 270) else (595, 842)
+    # In the page's own coordinates; /Rotate 90 shows the left edge at the top.
+    top, bottom = {0: ((40, 832), (40, 4)), 90: ((4, 100), (832, 300))}[rotate]
+    content = (f"BT /F1 9 Tf 1 0 0 1 {top[0]} {top[1]} Tm (Helt oeverst) Tj ET "
+               f"BT /F1 9 Tf 1 0 0 1 {bottom[0]} {bottom[1]} Tm (Helt nederst) Tj ET")
+    page = pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, width, height],
+                              Rotate=rotate,
+                              Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                              Contents=pdf.make_stream(content.encode()))
+    pdf.pages.append(pikepdf.Page(page))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("rotate", [0, 90])
+def test_attachment_content_is_scaled_clear_of_the_stamp_and_footer(lead, rotate):
+    sections = [PackSection(number=2, title="Bilag", attachments=[
+        attachment(2, 1, "Kant til kant", edge_to_edge_pdf(rotate))])]
+    runs = _positions(build_pack(spec(lead, sections), render_toc=toc).pdf)[-1]
+    stamp = next(r for r in runs if r[0].startswith("Punkt 2, Bilag 1"))
+    footer = next(r for r in runs if PAGE_NUMBER.search(r[0]))
+    top = next(r for r in runs if r[0] == "Helt oeverst")
+    bottom = next(r for r in runs if r[0] == "Helt nederst")
+    assert footer[2] + 0.01 < bottom[2] < top[2] < stamp[2] - 0.01

@@ -88,3 +88,16 @@ def test_public_version_of_an_unpublished_meeting_is_an_error(series, tmp_path):
     with pytest.raises(CommandError, match="ikke offentliggjort"):
         run(str(meeting.pk), "--document", "agenda", "--public",
             "--output", str(tmp_path / "x.pdf"))
+
+
+def test_renders_one_memo_and_the_minutes_in_a_chosen_form(published, tmp_path):
+    memo = tmp_path / "indstilling.pdf"
+    run(str(published.pk), "--document", "memo", "--item", "3", "--output", str(memo))
+    assert "SAGSFREMSTILLING" in pdf_text(memo.read_bytes())
+    minutes = tmp_path / "referat.pdf"
+    run(str(published.pk), "--document", "minutes", "--form", "with_agenda",
+        "--output", str(minutes))
+    assert "Beslutning for Punkt 3: Klimaplan i MSB" in pdf_text(minutes.read_bytes())
+    with pytest.raises(CommandError, match="Punkt 1 har ingen indstilling"):
+        run(str(published.pk), "--document", "memo", "--item", "1",
+            "--output", str(tmp_path / "x.pdf"))

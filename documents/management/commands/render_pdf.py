@@ -11,7 +11,8 @@ from documents import services
 from documents.pdf import render, store
 from meetings.models import Meeting
 
-DOCUMENTS = ("agenda", "minutes", "pack")
+DOCUMENTS = ("agenda", "minutes", "pack", "memo")
+FORMS = {"short": "short", "with_agenda": "with_agenda"}
 VARIANTS = {"pdf/ua-1": render.TAGGED, "pdf/a-3b": render.ARCHIVE}
 
 
@@ -27,8 +28,13 @@ class Command(BaseCommand):
         parser.add_argument("--variant", choices=sorted(VARIANTS), default="pdf/ua-1",
                             help="pdf/ua-1 (mærket til skærmlæsere) eller pdf/a-3b (arkiv)")
         parser.add_argument("--output", required=True, help="filen, der skrives")
+        parser.add_argument("--form", choices=sorted(FORMS),
+                            help="referatets form (standard: seriens)")
+        parser.add_argument("--item", type=int,
+                            help="punktets nummer, når --document er memo (indstillingen)")
 
-    def handle(self, *args, meeting, document, public, variant, output, **options):
+    def handle(self, *args, meeting, document, public, variant, output, form=None, item=None,
+               **options):
         found = resolve_meeting(meeting)
         if public and not found.is_public:
             raise CommandError(f"Mødet {found} er ikke offentliggjort og har ingen offentlig "
@@ -43,7 +49,15 @@ class Command(BaseCommand):
             if not services.minutes_available(found, reader, public=public):
                 raise CommandError(f"Mødet {found} har intet godkendt referat endnu.")
             result = services.minutes_pdf(meeting=found, user=reader, public=public,
-                                          variant=variant)
+                                          form=form, variant=variant)
+        elif document == "memo":
+            agenda_item = found.items.filter(number=item).first() if item else None
+            if agenda_item is None:
+                raise CommandError(f"Angiv --item med nummeret på et punkt i {found}.")
+            result = services.memo_pdf(item=agenda_item, user=reader, public=public,
+                                       variant=variant)
+            if result is None:
+                raise CommandError(f"Punkt {item} har ingen indstilling, der kan vises.")
         else:
             plan = services.pack_plan(meeting=found, user=reader, public=public,
                                       variant=variant)
