@@ -11,7 +11,7 @@ from django.db import DatabaseError, InterfaceError, OperationalError, connectio
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
 
 DATABASE_DOWN = (OperationalError, InterfaceError)
@@ -51,6 +51,16 @@ def server_error(request):
     return _error_page(request, 500, _("Der opstod en fejl"),
                        _("Der opstod en uventet fejl. Fejlen er registreret. Prøv igen, og "
                          "kontakt mødesekretariatet, hvis den bliver ved."))
+
+
+@require_GET
+@cache_control(public=True, max_age=86400)
+def robots_txt(request):
+    """Crawlers may read the public pages; log-in, administration and attachments are not for
+    search engines (attachments are permission-checked anyway). Touches no database, which
+    also makes it the benchmarks' baseline view."""
+    lines = ["User-agent: *", "Disallow: /log-ind/", "Disallow: /admin/", "Disallow: /bilag/"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 @never_cache

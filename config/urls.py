@@ -17,6 +17,7 @@ urlpatterns = [
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprog/", set_language, name="set_language"),
     path("healthz", common_views.healthz, name="healthz"),
+    path("robots.txt", common_views.robots_txt, name="robots_txt"),
     path("admin/", admin.site.urls),
 ]
 

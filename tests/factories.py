@@ -85,3 +85,26 @@ def pdf_bytes(text="Bilag", pages=1) -> bytes:
 def make_attachment(item, *, text="Bilag", pages=1, **fields):
     return attachment_add(item=item, data=pdf_bytes(text, pages),
                           filename=fields.pop("filename", f"{text}.pdf"), **fields)
+
+
+def make_recommendations(item, *texts):
+    from agendas.services import recommendation_points_set
+
+    return recommendation_points_set(item=item, texts=list(texts or ["at sagen godkendes"]))
+
+
+def make_decision(item, *, text="<p>Drøftet.</p>", points=(), follow_ups=()):
+    """A decision on `item`. `points`: (text, outcome, [recommendation points answered]);
+    `follow_ups`: (description, owner) where owner is a user or a unit's name."""
+    from decisions.models import Decision, DecisionPoint, FollowUp
+
+    decision = Decision.objects.create(item=item, text=text)
+    for number, (point_text, outcome, answers) in enumerate(points, start=1):
+        point = DecisionPoint.objects.create(decision=decision, number=number, text=point_text,
+                                             outcome=outcome)
+        point.answers.set(answers)
+    for description, owner in follow_ups:
+        owner_fields = {"owner_unit": owner} if isinstance(owner, str) else {"owner_user": owner}
+        FollowUp.objects.create(decision=decision, description=description,
+                                opened_on=dt.date(2023, 3, 6), **owner_fields)
+    return decision

@@ -1,0 +1,261 @@
+"""The benchmark run itself, once Django is set up against the benchmark database."""
+
+import datetime as dt
+import re
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+
+from agendas.models import AgendaItem, Attachment
+from benchmarks import machine, measure, report, seed, targets
+from benchmarks.measure import Browser, Figures
+from benchmarks.report import Row
+from benchmarks.server import gunicorn
+from meetings.models import Meeting, MeetingSeries
+
+BASELINE = "/robots.txt"
+SEARCH_WORD = "beskæftigelsesindsatsen"
+
+
+@dataclass
+class WrkTarget:
+    label: str
+    path: str
+    logged_in: bool
+    expect: str = ""  # text the response must contain (bytes are checked as UTF-8)
+    content_type: str = "text/html"
+
+
+def run(*, args, env: dict, repo: Path, out: Path) -> None:
+    wrk = measure.ensure_wrk()
+    print("bench: migrating and collecting static files")
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    try:
+        seeded = seed.ensure_seed(reseed=args.reseed, log=lambda line: print(f"bench: {line}"))
+    except seed.NotABenchmarkDatabase as error:
+        raise SystemExit(f"bench: {error}") from error
+    print(f"bench: seed {'reused' if seeded.reused else 'written'} in {seeded.seconds:.1f} s: "
+          f"{seeded.counts}")
+
+    series = list(MeetingSeries.objects.filter(name__startswith=seed.SERIES_PREFIX)
+                  .order_by("name")[:2])
+    meeting = (Meeting.objects.filter(series=series[0], status=Meeting.Status.MINUTES_APPROVED)
+               .order_by("-date").first())
+    public = (Meeting.objects.filter(series=series[0], status=Meeting.Status.PUBLISHED)
+              .order_by("-date").first())
+    attachment = Attachment.objects.filter(item__meeting=meeting, is_closed=False).first()
+    items = meeting.items.count()
+
+    log = out / "gunicorn.log"
+    with gunicorn(repo=repo, env=env, workers=args.workers, log=log) as base:
+        member = Browser(base)
+        member.log_in(seed.MEMBER, seed.PASSWORD)
+        cookie = {"Cookie": f"sessionid={member.cookie('sessionid')}"}
+        anonymous = Browser(base)
+
+        wrk_targets = [
+            WrkTarget("Meeting page (member)", meeting.get_absolute_url(), True,
+                      expect=f"Punkt {items}:"),
+            WrkTarget("Public meeting page (anonymous)", public.get_absolute_url(), False,
+                      expect="Lukket punkt"),
+            WrkTarget("Meeting list (member)", "/", True, expect="Kommende møder"),
+            WrkTarget("Attachment download (member)", attachment.get_absolute_url(), True,
+                      content_type="application/pdf"),
+        ]
+        rows_after: list[Row] = []
+        search = targets.search_route()
+        if search:
+            wrk_targets.append(WrkTarget("Search (member)",
+                                         f"{search.path()}?q={quote(SEARCH_WORD)}", True))
+        pdf_routes = targets.pdf_routes()
+        cold_rows = []
+        for route in pdf_routes:
+            name = route.route.rstrip("/").rsplit("/", 1)[-1]
+            cold_rows.append(_pdf_cold(member, route, name, series, args.cold_samples))
+            wrk_targets.append(WrkTarget(f"PDF {name} cached (member)",
+                                         route.path(meeting_id=meeting.pk), True,
+                                         content_type="application/pdf"))
+        if not pdf_routes:
+            rows_after += [Row("PDF cold", note="no PDF route in the URLconf yet"),
+                           Row("PDF cached", note="no PDF route in the URLconf yet")]
+
+        checked = []
+        for target in wrk_targets:
+            problem = _check(member if target.logged_in else anonymous, target)
+            if problem:
+                rows_after.append(Row(target.label, note=problem))
+            else:
+                checked.append(target)
+        print(f"bench: wrk, {args.runs} runs × {args.duration} s per target and baseline, "
+              f"{args.workers} connections")
+        rows = _wrk_rows(wrk, base, checked, cookie, args)
+        if not search:
+            rows.append(Row("Search", note="no search route in the URLconf yet"))
+        rows += cold_rows
+        rows.append(_reorder(base, series[0], args.reorder_samples))
+        rows += rows_after
+
+    facts = {
+        "Date": f"{dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
+        "Commit": machine.git_commit(repo),
+        **machine.describe(postgres_version=_postgres_version()),
+        "Server": f"gunicorn {machine.package_version('gunicorn')}, {args.workers} sync "
+                  f"workers, DEBUG=0, CONN_MAX_AGE={settings.DATABASES['default']['CONN_MAX_AGE']}"
+                  ", PostgreSQL and gunicorn on this machine",
+        "Load": f"wrk {machine.wrk_version()}, -t1 -c{args.workers}, {args.runs} runs × "
+                f"{args.duration} s per target and per baseline",
+        "Data": f"{seeded.counts['series']} series, {seeded.counts['meetings']:,} meetings, "
+                f"{seeded.counts['items']:,} items, {seeded.counts['attachments']:,} "
+                f"attachments ({'seed reused' if seeded.reused else 'seeded'} in "
+                f"{seeded.seconds:.1f} s); the measured meeting has {items} items",
+    }
+    method = [
+        "Baseline: `/robots.txt`, a real Django view without database access, served by the "
+        "same gunicorn in the same run. Each wrk run of a target directly follows a run of the "
+        "baseline, so both see the same noise; every figure is the median over the runs.",
+        "Median and p99 are per request, from wrk's latency distribution under "
+        f"{args.workers} concurrent connections (one per worker), so they include no queueing "
+        "beyond that. Req/s is the throughput of the whole server.",
+        "Median × baseline: how many times slower than the trivial view (lower is better). "
+        "Req/s × baseline: the fraction of the trivial view's throughput (higher is better).",
+        "Rows measured with Python timers (cold PDFs, reorder) send one request at a time; "
+        "their baseline is the same number of sequential `/robots.txt` requests, interleaved. "
+        "A cold PDF is each time another meeting whose content was just changed, so its "
+        "document is rendered afresh (parts cached apart from the meeting, such as stamped "
+        "attachments, may be reused, as after a real edit). A cached PDF is the same URL again.",
+        "Query counts per page are pinned in the tests (tests/test_query_counts.py), not here.",
+        "The machine is shared: compare ratios between runs rather than absolute figures.",
+    ]
+    text = report.table(rows)
+    print()
+    print(text)
+    (repo / "benchmarks" / "RESULTS.md").write_text(
+        report.results_markdown(rows=rows, facts=facts, method=method))
+    print(f"\nbench: written to benchmarks/RESULTS.md ({facts['Date']}, {facts['Commit']})")
+
+
+def _check(client: Browser, target: WrkTarget) -> str:
+    """'' when the target answers as a user would see it, else why not (then it is not timed:
+    timing an error page would be a lie)."""
+    status, body, headers = client.request(target.path)
+    if status != 200:
+        return f"answered {status}, not measured"
+    if not headers.get("Content-Type", "").startswith(target.content_type):
+        return f"answered {headers.get('Content-Type')}, not measured"
+    if target.expect and target.expect not in body.decode("utf-8", "replace"):
+        return f"the page lacks {target.expect!r}, not measured"
+    return ""
+
+
+def _wrk_rows(wrk: str, base: str, wrk_targets: list[WrkTarget], cookie: dict, args) -> list[Row]:
+    runs = {t.label: [] for t in wrk_targets}
+    baselines = {t.label: [] for t in wrk_targets}
+    for round_number in range(args.runs):
+        print(f"bench: wrk round {round_number + 1}/{args.runs}")
+        for target in wrk_targets:
+            headers = cookie if target.logged_in else None
+            options = {"duration": args.duration, "connections": args.workers,
+                       "headers": headers}
+            baselines[target.label].append(measure.wrk_once(wrk, base + BASELINE, **options))
+            runs[target.label].append(measure.wrk_once(wrk, base + target.path, **options))
+    samples = f"wrk, {args.runs}×{args.duration} s"
+    return [Row(t.label, measure.combine(runs[t.label], samples),
+                measure.combine(baselines[t.label], samples)) for t in wrk_targets]
+
+
+def _split_timed(client: Browser, sends: list) -> tuple[Figures, Figures]:
+    """Time `sends` one at a time, each right after one baseline request (same client)."""
+    target_ms, baseline_ms, errors = [], [], 0
+    for send in sends:
+        started = time.perf_counter()
+        client.request(BASELINE)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        status = send()
+        target_ms.append((time.perf_counter() - started) * 1000)
+        errors += not 200 <= status < 400
+    return measure.from_durations(target_ms, errors), measure.from_durations(baseline_ms, 0)
+
+
+def _pdf_cold(client: Browser, route: targets.Route, name: str, series, samples: int) -> Row:
+    """Each sample renders another meeting's document right after its content changed, so no
+    stored rendering can answer it. Meetings the document does not exist for yet (404, e.g.
+    minutes before approval) are passed over."""
+    label = f"PDF {name} cold (member)"
+    token = uuid.uuid4().hex[:8]
+    target_ms, baseline_ms, errors, answers = [], [], 0, set()
+    for meeting in (Meeting.objects.filter(series__in=series)
+                    .exclude(status=Meeting.Status.DRAFT).order_by("-date")):
+        if len(target_ms) >= samples:
+            break
+        Meeting.objects.filter(pk=meeting.pk).update(
+            information=f"Mødet holdes som hybridmøde. (benchmark {token})")
+        started = time.perf_counter()
+        client.request(BASELINE)
+        baseline = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        status, _, headers = client.request(route.path(meeting_id=meeting.pk))
+        elapsed = (time.perf_counter() - started) * 1000
+        answers.add(f"{status} {headers.get('Content-Type', '')}".strip())
+        if status == 404:
+            continue
+        target_ms.append(elapsed)
+        baseline_ms.append(baseline)
+        errors += not (status == 200 and headers.get("Content-Type", "").startswith(
+            "application/pdf"))
+    if not target_ms or errors == len(target_ms):
+        return Row(label, note=f"answered {', '.join(sorted(answers))}; not measured")
+    return Row(label, measure.from_durations(target_ms, errors),
+               measure.from_durations(baseline_ms, 0))
+
+
+def _reorder(base: str, series: MeetingSeries, samples: int) -> Row:
+    """The secretariat reverses a draft meeting's agenda, `samples` times, through the app's
+    reorder endpoint; the database is checked to have changed, so a no-op is never timed."""
+    route = targets.reorder_route()
+    if route is None:
+        return Row("Reorder (secretariat)", note="no reorder route in the URLconf yet")
+    meeting = Meeting.objects.filter(series=series, status=Meeting.Status.DRAFT).first()
+    client = Browser(base)
+    client.log_in(seed.SECRETARY, seed.PASSWORD)
+    path = route.path(meeting_id=meeting.pk)
+    fields = _reorder_fields(client, path, meeting)
+    if fields is None:
+        return Row("Reorder (secretariat)", note=f"{path} did not reorder with any known form "
+                   "field (item, ordered_ids, order); update benchmarks/suite.py")
+    sends = [lambda: _send_reorder(client, path, meeting, fields) for _ in range(samples)]
+    figures, baseline = _split_timed(client, sends)
+    return Row("Reorder (secretariat)", figures, baseline)
+
+
+def _order(meeting) -> list[int]:
+    return list(AgendaItem.objects.filter(meeting=meeting).order_by("position")
+                .values_list("pk", flat=True))
+
+
+def _send_reorder(client: Browser, path: str, meeting, field: str) -> int:
+    ids = list(reversed(_order(meeting)))
+    version = Meeting.objects.values_list("version", flat=True).get(pk=meeting.pk)
+    status, _, _ = client.request(path, data=[(field, pk) for pk in ids] + [
+        ("version", version), ("expected_version", version)], headers={"HX-Request": "true"})
+    return status if _order(meeting) == ids else 599
+
+
+def _reorder_fields(client: Browser, path: str, meeting) -> str | None:
+    for field in ("item", "ordered_ids", "order", "items"):
+        if 200 <= _send_reorder(client, path, meeting, field) < 400:
+            return field
+    return None
+
+
+def _postgres_version() -> str:
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        return re.sub(r"\s.*", "", cursor.fetchone()[0])
