@@ -11,6 +11,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -163,9 +164,13 @@ class PackPart:
 
     key: str
     label: str
-    estimated_pages: int
+    estimate: Callable[[], int]  # pages, from the length of the text (only when needed)
     render: Callable[[], render.Rendered]
     stored: RenderedDocument | None = None
+
+    @property
+    def estimated_pages(self) -> int:
+        return self.stored.page_count if self.stored else self.estimate()
 
 
 @dataclass
@@ -196,8 +201,7 @@ class PackPlan:
 
     @property
     def estimated_pages(self) -> int:
-        return (sum(p.stored.page_count if p.stored else p.estimated_pages for p in self.parts)
-                + self.attachment_pages + 1)
+        return sum(p.estimated_pages for p in self.parts) + self.attachment_pages + 1
 
     @property
     def renders_in_background(self) -> bool:
@@ -218,12 +222,12 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
             form = meeting.series.minutes_form
             lead_label = _("Referat")
             lead = PackPart(minutes_key(content, form=form, variant=variant), lead_label,
-                            _lead_pages(content),
+                            lambda: _lead_pages(content),
                             lambda: render.render_minutes(content, form=form, variant=variant))
         else:
             lead_label = _("Dagsorden")
             lead = PackPart(agenda_key(content, with_memos=False, variant=variant), lead_label,
-                            _lead_pages(content),
+                            lambda: _lead_pages(content),
                             lambda: render.render_agenda(content, with_memos=False,
                                                          variant=variant))
         memos = {}
@@ -232,16 +236,13 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
                 memos[entry.item.number] = PackPart(
                     memo_key(entry, meeting, variant=variant),
                     _("Indstilling til punkt %(number)s") % {"number": entry.item.number},
-                    _memo_pages(entry), _memo_renderer(entry, meeting, variant))
+                    partial(_memo_pages, entry), _memo_renderer(entry, meeting, variant))
         overview = None
         if with_annotations:
             overview = PackPart(overview_key(content, user, variant=variant),
-                                _("Overblik: Noter og delte kommentarer"), 2,
+                                _("Overblik: Noter og delte kommentarer"), lambda: 2,
                                 lambda: render.render_overview(content, variant=variant))
     parts = [lead, *memos.values(), *([overview] if overview else [])]
-    stored = {d.key: d for d in RenderedDocument.objects.filter(key__in=[p.key for p in parts])}
-    for part in parts:
-        part.stored = stored.get(part.key)
     attachments = [[e.item.number, fingerprint.row(a, skip=fingerprint.SKIPPED_FIELDS)]
                    for e in content.readable_items for a in e.attachments]
     key = fingerprint.key("pack", variant=variant, public=public, lead=lead.key,
@@ -256,6 +257,11 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
                     attachment_pages=sum(a.page_count for e in content.readable_items
                                          for a in e.attachments),
                     stored=store.find(key))
+    if plan.stored is None:  # which parts are there already
+        stored = {d.key: d for d in
+                  RenderedDocument.objects.filter(key__in=[p.key for p in parts])}
+        for part in parts:
+            part.stored = stored.get(part.key)
     return plan
 
 

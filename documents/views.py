@@ -16,6 +16,8 @@ from documents.pdf import render as pdf_render
 from documents.pdf import store
 from meetings.models import Meeting, MeetingSeries
 
+PACK_JOBS_SESSION_KEY = "documents_pack_jobs"
+
 
 @vary_on_headers("HX-Request", "Cookie")
 def meeting_detail(request, meeting_id: int):
@@ -37,9 +39,15 @@ def _documents_context(request, meeting: Meeting, content) -> dict:
     """What the page's "Dokumenter" section offers this viewer."""
     user = request.user
     job = None
-    if user.is_authenticated:
-        job = (PackJob.objects.filter(meeting=meeting, user=user, status__in=PackJob.ACTIVE)
-               .order_by("-created_at").first())
+    # The session remembers the packs this reader started, so that the page asks the database
+    # about a job only when there is one.
+    job_id = request.session.get(PACK_JOBS_SESSION_KEY, {}).get(str(meeting.pk))
+    if job_id and user.is_authenticated:
+        job = PackJob.objects.filter(pk=job_id, user=user, status__in=PackJob.ACTIVE).first()
+        if job is None:
+            jobs = request.session[PACK_JOBS_SESSION_KEY]
+            jobs.pop(str(meeting.pk), None)
+            request.session[PACK_JOBS_SESSION_KEY] = jobs
     return {
         "minutes": services.minutes_available(meeting, user, public=not user.is_authenticated),
         "memos": [e for e in content.readable_items if e.item.has_memo],
@@ -196,6 +204,10 @@ def pack_pdf(request, meeting_id: int):
         return _serve(request, document, filename)
     job = _start_job(plan, request.user)
     job.refresh_from_db()
+    if request.user.is_authenticated and job.status in PackJob.ACTIVE:
+        jobs = request.session.get(PACK_JOBS_SESSION_KEY, {})
+        jobs[str(meeting.pk)] = job.pk
+        request.session[PACK_JOBS_SESSION_KEY] = jobs
     if job.status == PackJob.Status.DONE and job.document_id:
         # The task backend ran it at once (the immediate backend in tests and development).
         return _serve(request, lambda: job.document, filename)

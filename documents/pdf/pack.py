@@ -25,6 +25,7 @@ from documents.pdf.stamp import PageWriter
 logger = logging.getLogger(__name__)
 
 PAGE_LINK = BASE_URL + "side/"
+TOC_ENTRIES_PER_PAGE = 38
 
 
 def page_footer(number: int, total: int) -> list[str]:
@@ -135,7 +136,9 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
         body_pages = len(out.pages)
 
         progress(_("Laver indholdsfortegnelse"))
-        toc_pages, toc = 1, None
+        # A first guess at the length of the contents, so that it is mostly rendered once.
+        entries_guess = len(spec.lead_items) + 3 * len(spec.sections)
+        toc_pages, toc = 1 + entries_guess // TOC_ENTRIES_PER_PAGE, None
         for _attempt in range(3):
             entries = _contents(spec, placed, lead_start, overview_start, offset=toc_pages)
             toc = render_toc(entries)

@@ -10,9 +10,11 @@ afterwards, for the document alone or for the whole pack (see pack.py).
 """
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 import weasyprint
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -42,12 +44,26 @@ class Rendered:
     outline: list[tuple[int, str, int]] = field(default_factory=list)
 
 
+_local = threading.local()
+
+
+def _stylesheet() -> tuple[StaticFilesFetcher, FontConfiguration, weasyprint.CSS]:
+    """The fetcher, fonts and parsed stylesheet, loaded once per thread (loading the four
+    Carlito files costs about as much as laying out a page). In DEBUG they are loaded anew
+    for each document, so that a change of pdf.css shows at once."""
+    cached = getattr(_local, "stylesheet", None)
+    if cached is None or settings.DEBUG:
+        fetcher = StaticFilesFetcher()
+        fonts = FontConfiguration()
+        css = weasyprint.CSS(url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
+        cached = _local.stylesheet = (fetcher, fonts, css)
+    return cached
+
+
 def html_to_pdf(html: str, *, variant: str | None = DEFAULT_VARIANT) -> Rendered:
     if variant not in VARIANTS:
         raise ValueError(f"Unknown PDF variant: {variant}")
-    fetcher = StaticFilesFetcher()
-    fonts = FontConfiguration()
-    stylesheet = weasyprint.CSS(url=static_url(STYLESHEET), url_fetcher=fetcher, font_config=fonts)
+    fetcher, fonts, stylesheet = _stylesheet()
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).render(
         stylesheets=[stylesheet], font_config=fonts)
     anchors: dict[str, int] = {}

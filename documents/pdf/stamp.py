@@ -225,6 +225,7 @@ class PageWriter:
         self.pdf = pdf
         self.font = stamp_font()
         self._font_ref = None
+        self._wrapped: dict[tuple, list[str]] = {}
         self._save = pdf.make_stream(b"q\n")
         self._restore = pdf.make_stream(b"\nQ\n")
 
@@ -279,7 +280,10 @@ class PageWriter:
     def header_lines(self, text: str, box: VisualBox, size: float = 8) -> list[Line]:
         """`text` in the top margin, left, wrapped to the page width (at most three lines)."""
         margin = min(14 * MM, box.width * 0.06)
-        lines = self.font.wrap(text, size, box.width - 2 * margin)
+        wrap_key = (text, size, round(box.width - 2 * margin, 1))
+        lines = self._wrapped.get(wrap_key)
+        if lines is None:  # every page of an attachment has the same stamp
+            lines = self._wrapped[wrap_key] = self.font.wrap(text, size, wrap_key[2])
         top = box.height - 4 * MM - size * 0.8
         return [Line(t, margin, top - i * size * 1.2, size) for i, t in enumerate(lines)]
 
