@@ -1,5 +1,5 @@
 # Referat web and worker image (used by docker-compose.yml).
-FROM python:3.13-slim-bookworm
+FROM python:3.13-slim-trixie
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -8,7 +8,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     MEDIA_ROOT=/var/lib/referat/media \
     STATIC_ROOT=/app/staticfiles
 
-# Pango for WeasyPrint; pg_dump/pg_restore for `manage.py backup` and `restore`.
+# Pango for WeasyPrint; pg_dump/pg_restore 17 (Debian 13) for `manage.py backup` and `restore`,
+# matching the PostgreSQL 17 of docker-compose.yml (pg_dump refuses a newer server).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
         libharfbuzz-subset0 postgresql-client \

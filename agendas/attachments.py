@@ -91,6 +91,16 @@ def _extract_text(data: bytes) -> str:
         return ""
 
 
+def _store_once(attachment: Attachment, data: bytes) -> None:
+    """Files are stored under their sha256: the same document uploaded twice is kept once."""
+    name = attachment.file.field.generate_filename(attachment, attachment.original_filename)
+    storage = attachment.file.storage
+    if storage.exists(name):
+        attachment.file.name = name
+    else:
+        attachment.file.save(name, ContentFile(data), save=False)
+
+
 def attachment_add(*, item: AgendaItem, data: bytes, filename: str, title: str = "",
                    is_closed: bool = False) -> Attachment:
     """Check `data` and attach it to `item` as its next Bilag (title: the file name if none)."""
@@ -102,7 +112,7 @@ def attachment_add(*, item: AgendaItem, data: bytes, filename: str, title: str =
             item=item, position=position, title=(title or filename).strip()[:300],
             original_filename=filename[:255], content_type="application/pdf", size=facts.size,
             page_count=facts.page_count, sha256=facts.sha256, text=facts.text, is_closed=is_closed)
-        attachment.file.save(filename, ContentFile(data), save=False)
+        _store_once(attachment, data)
         attachment.full_clean()
         attachment.save()
     return attachment

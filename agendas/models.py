@@ -90,7 +90,7 @@ class AgendaItem(VersionedModel):
     class Meta:
         verbose_name = _("dagsordenspunkt")
         verbose_name_plural = _("dagsordenspunkter")
-        ordering = ["meeting", "position", "pk"]
+        ordering = ["meeting_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "number"], name="item_unique_number",
                                     violation_error_message=_(
@@ -163,7 +163,7 @@ class SubItem(VersionedModel):
     class Meta:
         verbose_name = _("underpunkt")
         verbose_name_plural = _("underpunkter")
-        ordering = ["item", "position", "pk"]
+        ordering = ["item_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "letter"], name="subitem_unique_letter",
                                     violation_error_message=_(
@@ -201,7 +201,7 @@ class MemoSection(VersionedModel):
     class Meta:
         verbose_name = _("indstillingsafsnit")
         verbose_name_plural = _("indstillingsafsnit")
-        ordering = ["item", "position", "pk"]
+        ordering = ["item_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "position"],
                                     name="memosection_unique_position"),
@@ -229,7 +229,7 @@ class RecommendationPoint(VersionedModel):
     class Meta:
         verbose_name = _("indstillingspunkt")
         verbose_name_plural = _("indstillingspunkter")
-        ordering = ["item", "number"]
+        ordering = ["item_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["item", "number"], name="recommendation_unique_number",
                                     violation_error_message=_(
@@ -282,7 +282,7 @@ class Attachment(VersionedModel):
     class Meta:
         verbose_name = _("bilag")
         verbose_name_plural = _("bilag")
-        ordering = ["item", "position", "pk"]
+        ordering = ["item_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "position"], name="attachment_unique_position",
                                     violation_error_message=_(
@@ -325,7 +325,7 @@ class Note(VersionedModel):
     class Meta:
         verbose_name = _("note")
         verbose_name_plural = _("noter")
-        ordering = ["item", "created_at", "pk"]
+        ordering = ["item_id", "created_at", "pk"]
 
     def __str__(self):
         return self.text[:60]
@@ -359,7 +359,7 @@ class Comment(VersionedModel):
     class Meta:
         verbose_name = _("delt kommentar")
         verbose_name_plural = _("delte kommentarer")
-        ordering = ["item", "created_at", "pk"]
+        ordering = ["item_id", "created_at", "pk"]
 
     def __str__(self):
         return self.text[:60]

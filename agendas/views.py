@@ -67,12 +67,19 @@ def note_delete(request, note_id: int):
     if not request.htmx:
         messages.success(request, _("Noten er slettet."))
         return redirect(item)
-    return _render_annotations(request, item, {"note": NoteForm(), "comment": CommentForm()})
+    # The deleted note's button had focus; htmx moves it to the note field (autofocus).
+    return _render_annotations(request, item, {"note": NoteForm(), "comment": CommentForm()},
+                               focus="note")
 
 
-def _render_annotations(request, item, forms):
+def _render_annotations(request, item, forms, focus=None):
     template = "agendas/item_annotations.html" + ("#annotations" if request.htmx else "")
+    # A swap into the meeting page keeps its heading levels; this page has its own.
+    on_this_page = not request.htmx or (request.htmx.current_url_abs_path or "").startswith(
+        request.path)
     return render(request, template, {
+        "heading_level": 2 if on_this_page else 4,
+        "focus": focus,
         "item": item,
         "notes": Note.objects.visible_to(request.user).filter(item=item),
         "comments": Comment.objects.visible_to(request.user).filter(item=item)

@@ -34,6 +34,13 @@ def permission_denied(request, exception=None):
                          "adgang, eller kontakt mødesekretariatet."))
 
 
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token: mostly a page left open across a log-out."""
+    return _error_page(request, 403, _("Formularen kunne ikke sendes"),
+                       _("Siden er for gammel til at sende formularen fra. Genindlæs siden, "
+                         "og prøv igen."))
+
+
 def page_not_found(request, exception=None):
     # Deliberately the same page for "does not exist" and "not yours to see".
     return _error_page(request, 404, _("Siden findes ikke"),
@@ -44,8 +51,9 @@ def server_error(request):
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_DOWN):
         response = _error_page(request, 503, _("Referat er midlertidigt utilgængelig"),
-                               _("Databasen svarer ikke lige nu. Intet er gemt fra denne "
-                                 "handling. Prøv igen om et øjeblik."))
+                               _("Databasen svarer ikke lige nu. Din seneste ændring er "
+                                 "måske ikke gemt: kontrollér den, når siden virker igen. "
+                                 "Prøv igen om et øjeblik."))
         response["Retry-After"] = "5"
         return response
     return _error_page(request, 500, _("Der opstod en fejl"),

@@ -208,6 +208,7 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_FAILURE_VIEW = "common.views.csrf_failure"
 # HTTPS is on by default outside development: redirect, HSTS and secure cookies together.
 # HTTPS=0 serves plain HTTP (the live-server tests, a local docker-compose without TLS).
 USE_HTTPS = env_bool("HTTPS", not DEBUG)

@@ -74,7 +74,7 @@ class DecisionPoint(VersionedModel):
     class Meta:
         verbose_name = _("beslutningspunkt")
         verbose_name_plural = _("beslutningspunkter")
-        ordering = ["decision", "number"]
+        ordering = ["decision_id", "number"]
         constraints = [
             models.UniqueConstraint(fields=["decision", "number"],
                                     name="decisionpoint_unique_number",
@@ -141,7 +141,7 @@ class FollowUp(VersionedModel):
     class Meta:
         verbose_name = _("opfølgning")
         verbose_name_plural = _("opfølgninger")
-        ordering = ["decision", "opened_on", "pk"]
+        ordering = ["decision_id", "opened_on", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=(Q(owner_user__isnull=False) & Q(owner_unit=""))

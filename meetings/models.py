@@ -192,7 +192,7 @@ class StandardItem(models.Model):
     class Meta:
         verbose_name = _("standardpunkt")
         verbose_name_plural = _("standardpunkter")
-        ordering = ["series", "position", "pk"]
+        ordering = ["series_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["series", "position"],
                                     name="standarditem_unique_position",

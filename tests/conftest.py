@@ -1,19 +1,23 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import override_settings
 
 from tests.factories import make_meeting, make_series, make_user
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hashing():
+    """Tests hash passwords with MD5: the production hasher is slow on purpose. Session-wide,
+    so data loaded once for many tests (the browser tests' demo) is hashed the same way."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
+                                             "django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and rendered files go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"
-
-
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    # The production hasher is slow on purpose; tests create many users.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -77,3 +77,13 @@ def test_the_public_never_gets_a_closed_attachment_of_a_published_meeting(client
     public = make_attachment(item, text="Offentlig")
     assert client.get(closed.get_absolute_url()).status_code == 404
     assert client.get(public.get_absolute_url()).status_code == 200
+
+
+def test_the_same_document_attached_twice_is_stored_once(series):
+    meeting = make_meeting(series)
+    first = make_attachment(make_item(meeting), text="Klimaplan")
+    second = make_attachment(make_item(meeting), text="Klimaplan")
+    assert first.sha256 == second.sha256
+    assert first.file.name == second.file.name == f"bilag/{first.sha256[:2]}/{first.sha256}.pdf"
+    with second.file.open("rb") as stored:
+        assert hashlib.sha256(stored.read()).hexdigest() == second.sha256

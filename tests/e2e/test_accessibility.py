@@ -1,0 +1,118 @@
+"""Every main page passes axe-core at WCAG 2.1 AA (wcag2a, wcag2aa, wcag21a, wcag21aa):
+log-in, meeting list, every demo meeting as the secretariat, a member and the public, the
+notes page, the error page. A page added later belongs in PAGES: a name and how a user gets
+there (a folded <details> is opened first, since axe skips what is hidden).
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import DEMO_DATES, axe_violations, describe_violations, log_in
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db]
+
+PUBLISHED = [date for date, status in DEMO_DATES.items() if status == "published"]
+
+
+def _login_page(page, site):
+    page.goto("/log-ind/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log ind")
+
+
+def _login_page_after_a_wrong_password(page, site):
+    log_in(page, "sekretaer", "forkert-kode")
+    expect(page.get_by_role("alert")).to_contain_text("Brugernavn eller adgangskode er forkert")
+
+
+def _locked_out_page(page, site):
+    for _attempt in range(6):
+        log_in(page, "gaetter", "forkert-kode")
+    expect(page.get_by_role("heading", level=1)).to_have_text("For mange forsøg på at logge ind")
+
+
+def _meeting_list_public(page, site):
+    page.goto("/")
+    expect(page.get_by_role("link", name="Rådmandsmøde 6. marts 2023")).to_be_visible()
+
+
+def _meeting_list_secretariat(page, site):
+    log_in(page, "sekretaer")
+    expect(page.get_by_text("Logget ind som Mads Sekretær")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Møder")
+
+
+def _meeting_page(username, date):
+    def visit(page, site):
+        if username:
+            log_in(page, username)
+            expect(page.get_by_text("Logget ind som")).to_be_visible()
+        page.goto(site.meeting_url(date))
+        expect(page.get_by_role("heading", level=1)).to_contain_text(
+            site.meetings[date].date.strftime("%Y"))
+        _open_every_details(page)
+    return visit
+
+
+def _meeting_page_in_english(page, site):
+    page.goto(site.meeting_url())
+    page.get_by_label("Sprog").select_option("en")
+    page.get_by_role("button", name="Skift sprog").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    _open_every_details(page)
+
+
+def _notes_page(page, site):
+    log_in(page, "medlem")
+    item = site.meetings["2023-09-11"].items.order_by("position").first()
+    page.goto(f"/punkter/{item.pk}/noter/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Punkt 1")
+    _open_every_details(page)
+
+
+def _meeting_page_after_adding_a_note(page, site):
+    """The annotations section after htmx has swapped it (a new note saved)."""
+    _meeting_page("medlem", "2023-09-11")(page, site)
+    annotations = page.locator("details.annotations").first
+    annotations.get_by_label("Ny privat note").fill("Husk at spørge til økonomien.")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        annotations.get_by_role("button", name="Gem note").click()
+    expect(page.locator("details.annotations").first.locator(".notes")).to_contain_text(
+        "Husk at spørge til økonomien.")
+    expect(page.locator("details.annotations h4.annotation-heading").first).to_have_text(
+        "Mine noter")
+
+
+def _page_not_found(page, site):
+    response = page.goto("/moeder/999999/")
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Siden findes ikke")
+
+
+def _open_every_details(page):
+    page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+PAGES = {
+    "login": _login_page,
+    "login-error": _login_page_after_a_wrong_password,
+    "locked-out": _locked_out_page,
+    "meeting-list-public": _meeting_list_public,
+    "meeting-list-secretariat": _meeting_list_secretariat,
+    **{f"meeting-{date}-secretariat": _meeting_page("sekretaer", date) for date in DEMO_DATES},
+    "meeting-2023-09-11-member": _meeting_page("medlem", "2023-09-11"),
+    "meeting-2023-09-11-member-after-adding-a-note": _meeting_page_after_adding_a_note,
+    "meeting-2023-09-20-committee-member": _meeting_page("udvalg", "2023-09-20"),
+    **{f"meeting-{date}-public": _meeting_page(None, date) for date in PUBLISHED},
+    "meeting-in-english": _meeting_page_in_english,
+    "notes": _notes_page,
+    "not-found": _page_not_found,
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_has_no_wcag_21_aa_violations(axe_source, page, site, name):
+    PAGES[name](page, site)
+    violations = axe_violations(page, axe_source)
+    assert not violations, (
+        f"axe-core found {len(violations)} WCAG 2.1 AA violation(s) on {page.url}:\n"
+        + describe_violations(violations))

@@ -1,0 +1,232 @@
+"""Every object URL of a series' meeting that is not public is a 404 (or 403) for a member of
+another series and for anonymous users, changes nothing when posted to, and no response
+carries the meeting's content.
+
+The URLs come from the URLconf: every route with parameters outside the admin is filled with
+the ids of one meeting and its objects, so a view added later is covered without editing this
+file. A route whose parameter this matrix cannot fill fails the test with its name: add the
+parameter to OBJECT_IDS (or a value to OTHER_VALUES) then.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLResolver, get_resolver
+from django.urls.converters import IntConverter
+from django.urls.resolvers import RoutePattern
+
+from agendas.models import (
+    AgendaItem,
+    Attachment,
+    Comment,
+    MemoSection,
+    Note,
+    RecommendationPoint,
+    SubItem,
+)
+from agendas.services import recommendation_points_set
+from decisions.models import Decision, DecisionPoint, FollowUp
+from meetings.models import Meeting
+from tests.factories import make_attachment, make_item, make_meeting, make_memo_template
+
+pytestmark = pytest.mark.django_db
+
+# Every text of the meeting carries this mark, so a response that shows any of it is caught.
+SECRET = "HEMMELIGT-7Q3"
+
+# URL parameter name -> the object (of `Objects` below) whose id fills it.
+OBJECT_IDS = {
+    "series_id": "series", "meeting_id": "meeting", "item_id": "item",
+    "agenda_item_id": "item", "sub_item_id": "sub_item", "subitem_id": "sub_item",
+    "memo_section_id": "memo_section", "section_id": "memo_section",
+    "recommendation_id": "recommendation", "recommendation_point_id": "recommendation",
+    "attachment_id": "attachment", "decision_id": "decision",
+    "decision_point_id": "decision_point", "point_id": "decision_point",
+    "follow_up_id": "follow_up", "followup_id": "follow_up",
+    "note_id": "note", "comment_id": "comment",
+}
+# Parameters that are not object ids: the values to try.
+OTHER_VALUES: dict[str, list[str]] = {}
+# Object pages reached through a query string rather than the path.
+QUERY_URLS = ["/?serie={series}"]
+
+PARAMETER = re.compile(r"<(?:[^>:]+:)?(?P<name>[^>]+)>")
+
+
+@dataclass
+class Objects:
+    series: object
+    meeting: Meeting
+    item: AgendaItem
+    sub_item: SubItem
+    memo_section: MemoSection
+    recommendation: RecommendationPoint
+    attachment: Attachment
+    decision: Decision
+    decision_point: DecisionPoint
+    follow_up: FollowUp
+    note: Note
+    comment: Comment
+
+
+def build_meeting_objects(series, member, *, status, item_closed=True) -> Objects:
+    meeting = make_meeting(series, status=Meeting.Status.DRAFT,
+                           information=f"Mødeinformation {SECRET}")
+    make_item(meeting, title=f"Åbent punkt {SECRET}", text=f"<p>Åben tekst {SECRET}</p>")
+    item = make_item(meeting, title=f"Personalesag {SECRET}", is_closed=item_closed,
+                     text=f"<p>Lukket tekst {SECRET}</p>", memo_template=make_memo_template())
+    sub_item = SubItem.objects.create(item=item, letter="A", position=1,
+                                      title=f"Underpunkt {SECRET}", text=f"<p>{SECRET}</p>")
+    memo_section = item.memo_sections.get(title="SAGSFREMSTILLING")
+    MemoSection.objects.filter(pk=memo_section.pk).update(body=f"<p>Sagen {SECRET}</p>")
+    [recommendation] = recommendation_points_set(item=item, texts=[f"at {SECRET} godkendes"])
+    attachment = make_attachment(item, text=SECRET, title=f"Bilag {SECRET}", is_closed=True)
+    decision = Decision.objects.create(item=item, text=f"<p>Drøftet {SECRET}</p>")
+    decision_point = DecisionPoint.objects.create(decision=decision, number=1,
+                                                  text=f"Godkendt {SECRET}", outcome="godkendt")
+    follow_up = FollowUp.objects.create(decision=decision, owner_unit="FAS",
+                                        description=f"FAS følger op {SECRET}",
+                                        opened_on=meeting.date)
+    note = Note.objects.create(item=item, author=member, text=f"Min note {SECRET}")
+    comment = Comment.objects.create(item=item, author=member, text=f"Kommentar {SECRET}")
+    Meeting.objects.filter(pk=meeting.pk).update(status=status)
+    return Objects(series, meeting, item, sub_item, memo_section, recommendation, attachment,
+                   decision, decision_point, follow_up, note, comment)
+
+
+def object_routes() -> list[tuple[str, dict]]:
+    """(route, converters) for every route outside the admin that takes parameters."""
+
+    def walk(patterns, prefix, converters):
+        for entry in patterns:
+            route = prefix + str(entry.pattern)
+            found = {**converters, **getattr(entry.pattern, "converters", {})}
+            if not isinstance(entry.pattern, RoutePattern):
+                found["(regex)"] = None  # re_path: cannot be filled from its converters
+            if isinstance(entry, URLResolver):
+                yield from walk(entry.url_patterns, route, found)
+            elif found:
+                yield route, found
+
+    return [(route, converters) for route, converters in walk(get_resolver().url_patterns, "", {})
+            if not route.startswith("admin/")]
+
+
+def object_urls(objects: Objects) -> list[str]:
+    urls, unfillable = [], []
+    for route, converters in object_routes():
+        values = {}
+        for name, converter in converters.items():
+            if isinstance(converter, IntConverter) and name in OBJECT_IDS:
+                values[name] = [str(getattr(objects, OBJECT_IDS[name]).pk)]
+            elif name in OTHER_VALUES:
+                values[name] = OTHER_VALUES[name]
+            else:
+                unfillable.append(f"/{route} ({name})")
+        if len(values) < len(converters):
+            continue
+        filled = ["/" + route]
+        for name, options in values.items():
+            filled = [_fill(url, name, value) for url in filled for value in options]
+        urls += filled
+    assert not unfillable, f"the permission matrix cannot fill these URL parameters: {unfillable}"
+    ids = {name: getattr(objects, name).pk for name in ("series", "meeting")}
+    return urls + [url.format(**ids) for url in QUERY_URLS]
+
+
+def _fill(route: str, name: str, value: str) -> str:
+    return PARAMETER.sub(lambda match: value if match["name"] == name else match[0], route)
+
+
+def _body(response) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode("latin-1")
+    return response.content.decode("utf-8", "replace")
+
+
+def _fingerprint(objects: Objects):
+    """What a POST must not change: every row of the meeting and its version."""
+    rows = []
+    for model in (Meeting, AgendaItem, SubItem, MemoSection, RecommendationPoint, Attachment,
+                  Decision, DecisionPoint, FollowUp, Note, Comment):
+        rows.append(sorted(model.objects.values_list("pk", *(
+            ["version"] if hasattr(model, "version") else []))))
+    return rows
+
+
+def _requests(client, url):
+    yield "GET", client.get(url)
+    yield "GET (htmx)", client.get(url, HTTP_HX_REQUEST="true")
+    yield "POST (htmx)", client.post(url, {"title": "x", "text": "x"}, HTTP_HX_REQUEST="true")
+
+
+def _refusals(client, urls, objects, *, login_redirect_ok):
+    before = _fingerprint(objects)
+    problems = []
+    for url in urls:
+        for method, response in _requests(client, url):
+            status = response.status_code
+            body = _body(response)
+            redirect_to_login = (login_redirect_ok and status == 302
+                                 and response["Location"].startswith("/log-ind/"))
+            if status not in (403, 404, 405) and not redirect_to_login:
+                problems.append(f"{method} {url}: {status}")
+            if SECRET in body or "%PDF" in body:
+                problems.append(f"{method} {url}: the response shows the meeting's content")
+    assert _fingerprint(objects) == before, "a refused request changed data"
+    return problems
+
+
+@pytest.fixture
+def hidden_meeting(series, member):
+    """A meeting whose minutes are approved but not published: its series' own people read
+    it, nobody else."""
+    return build_meeting_objects(series, member, status=Meeting.Status.MINUTES_APPROVED)
+
+
+def test_member_of_another_series_gets_404_on_every_object_url(hidden_meeting, outsider):
+    client = Client()
+    client.force_login(outsider)
+
+    assert _refusals(client, object_urls(hidden_meeting), hidden_meeting,
+                     login_redirect_ok=False) == []
+
+
+def test_anonymous_user_gets_404_or_the_log_in_page_on_every_object_url(hidden_meeting):
+    assert _refusals(Client(), object_urls(hidden_meeting), hidden_meeting,
+                     login_redirect_ok=True) == []
+
+
+def test_the_series_secretariat_reaches_every_object_url(hidden_meeting, secretary):
+    """The control for the two tests above: the ids are right, the refusals are not chance."""
+    client = Client()
+    client.force_login(secretary)
+
+    not_found = [url for url in object_urls(hidden_meeting) if client.get(url).status_code == 404]
+    assert not_found == []
+
+
+def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(series, member,
+                                                                           outsider):
+    objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED)
+    closed_texts = [f"Lukket tekst {SECRET}", f"Underpunkt {SECRET}", f"Sagen {SECRET}",
+                    f"at {SECRET} godkendes", f"Bilag {SECRET}", f"Drøftet {SECRET}",
+                    f"Godkendt {SECRET}", f"FAS følger op {SECRET}", f"Min note {SECRET}",
+                    f"Kommentar {SECRET}"]
+    leaks = []
+    for user in (None, outsider):
+        client = Client()
+        if user:
+            client.force_login(user)
+        for url in object_urls(objects):
+            for method, response in _requests(client, url):
+                assert response.status_code < 500, f"{method} {url}"
+                body = _body(response)
+                leaks += [f"{method} {url}: {text}" for text in closed_texts if text in body]
+
+    assert leaks == []
+    page = Client().get(objects.meeting.get_absolute_url()).content.decode()
+    assert f"Åben tekst {SECRET}" in page, "the open item is public: the control"
+    assert f"Personalesag {SECRET}" in page and "Lukket punkt" in page, "title only"
