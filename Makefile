@@ -29,3 +29,7 @@ lock:           ## re-pin requirements/*.txt from pyproject.toml
 messages:       ## update and compile the English translation
 	DEBUG=1 .venv/bin/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'var/*'
 	DEBUG=1 .venv/bin/python manage.py compilemessages -l en
+
+docs-images:    ## PNGs of the first page of each PDF document kind, from the demo data, in docs/pdf/
+	scripts/bootstrap.sh
+	.venv/bin/python scripts/pdf_images.py

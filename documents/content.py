@@ -8,7 +8,7 @@ its number and title only, and closed attachments do not come out at all.
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from agendas.models import (
     AgendaItem,
@@ -69,7 +69,6 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
     """The meeting as `user` may read it (or as anyone may, when `public`), items in the order
     of treatment. `with_annotations` adds the user's own notes and the shared comments."""
     viewer = AnonymousUser() if public else user
-    item_q = AgendaItem.objects.visible_q(viewer, prefix="item__")
     decisions = (
         Decision.objects.visible_to(viewer)
         .prefetch_related(
@@ -77,11 +76,15 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
             Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner_user")),
         )
     )
+    # Prefetched for the readable items only, which is what restricts the sub-items, points
+    # and sections (the item rule is applied once, by listed_for); attachments, decisions,
+    # notes and comments have rules of their own on top.
     prefetches = [
-        Prefetch("sub_items", queryset=SubItem.objects.filter(item_q)),
-        Prefetch("recommendations", queryset=RecommendationPoint.objects.filter(item_q)),
-        Prefetch("memo_sections", queryset=MemoSection.objects.filter(item_q)),
-        Prefetch("attachments", queryset=Attachment.objects.visible_to(viewer)),
+        Prefetch("sub_items", queryset=SubItem.objects.all()),
+        Prefetch("recommendations", queryset=RecommendationPoint.objects.all()),
+        Prefetch("memo_sections", queryset=MemoSection.objects.all()),
+        # The attachments' extracted text is for search; no document prints it.
+        Prefetch("attachments", queryset=Attachment.objects.visible_to(viewer).defer("text")),
         Prefetch("decision", queryset=decisions),
     ]
     if with_annotations and not public:
@@ -94,9 +97,13 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
         AgendaItem.objects.listed_for(viewer)
         .filter(meeting=meeting)
         .select_related("memo_template")
-        .prefetch_related(*prefetches)
         .order_by("position")
     )
+    prefetch_related_objects([i for i in items if i.content_visible], *prefetches)
+    # Items listed by title only ("Lukket punkt") show nothing, and their sub-items do not
+    # take time in the viewer's time plan.
+    prefetch_related_objects([i for i in items if not i.content_visible],
+                             Prefetch("sub_items", queryset=SubItem.objects.none()))
     slots = time_plan(meeting.start_time, items)
     views = []
     for item in items:

@@ -1,8 +1,22 @@
+import re
+from urllib.parse import urlencode
+
+from django.db import IntegrityError
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
+from agendas.models import AgendaItem
+from documents import services
 from documents.content import meeting_content
+from documents.models import PackJob
+from documents.pdf import render as pdf_render
+from documents.pdf import store
 from meetings.models import Meeting, MeetingSeries
+
+PACK_JOBS_SESSION_KEY = "documents_pack_jobs"
 
 
 @vary_on_headers("HX-Request", "Cookie")
@@ -17,4 +31,224 @@ def meeting_detail(request, meeting_id: int):
     can_edit = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
     return render(request, "documents/meeting_detail.html", {
         "meeting": meeting, "content": content, "can_edit": can_edit,
+        "documents": _documents_context(request, meeting, content),
     })
+
+
+def _documents_context(request, meeting: Meeting, content) -> dict:
+    """What the page's "Dokumenter" section offers this viewer."""
+    user = request.user
+    job = None
+    # The session remembers the packs this reader started, so that the page asks the database
+    # about a job only when there is one.
+    job_id = request.session.get(PACK_JOBS_SESSION_KEY, {}).get(str(meeting.pk))
+    if job_id and user.is_authenticated:
+        job = PackJob.objects.filter(pk=job_id, user=user, status__in=PackJob.ACTIVE).first()
+        if job is None:
+            jobs = request.session[PACK_JOBS_SESSION_KEY]
+            jobs.pop(str(meeting.pk), None)
+            request.session[PACK_JOBS_SESSION_KEY] = jobs
+    return {
+        "minutes": services.minutes_available(meeting, user, public=not user.is_authenticated),
+        "memos": [e for e in content.readable_items if e.item.has_memo],
+        "can_choose_public": user.is_authenticated and meeting.is_public,
+        "can_annotate": user.is_authenticated,
+        "job": _job_state(job, _pack_options(job)) if job else None,
+    }
+
+
+# PDF documents. Each view starts from the same visibility rule as the meeting page; an
+# anonymous visitor always gets the public version, others may ask for it (?offentlig=1).
+
+def _is_public(request) -> bool:
+    return not request.user.is_authenticated or request.GET.get("offentlig") == "1"
+
+
+def _meeting(request, meeting_id: int, *, public: bool) -> Meeting:
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("series"),
+                                pk=meeting_id)
+    if public and not meeting.is_public:
+        raise Http404  # an unpublished meeting has no public version
+    return meeting
+
+
+def _variant(request) -> str:
+    return pdf_render.ARCHIVE if request.GET.get("arkiv") == "1" else pdf_render.DEFAULT_VARIANT
+
+
+def _filename(*parts: str, public: bool) -> str:
+    name = " ".join(p for p in parts if p) + (" (offentlig)" if public else "")
+    return re.sub(r'[\x00-\x1f/\\:*?"<>|]+', "-", name).strip() + ".pdf"
+
+
+def _meeting_name(meeting: Meeting) -> str:
+    return f"{meeting.display_title} {meeting.date:%d-%m-%Y}"
+
+
+def _serve(request, get_document, filename: str):
+    """Send a stored document (rendering it first when needed), or 304 when the browser has
+    this version already. A row whose file went missing from storage renders once more."""
+    document = get_document()
+    etag = f'"{document.key}"'
+    if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponseNotModified()
+    else:
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError:
+            store.forget(document)
+            document = get_document()
+            etag = f'"{document.key}"'
+            handle = document.file.open("rb")
+        response = FileResponse(handle, content_type="application/pdf",
+                                 as_attachment=request.GET.get("hent") == "1", filename=filename)
+        response["Content-Length"] = document.size
+    response["ETag"] = etag
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, max-age=0, must-revalidate"
+    response["Vary"] = "Cookie"
+    return response
+
+
+@require_GET
+def agenda_pdf(request, meeting_id: int):
+    public = _is_public(request)
+    meeting = _meeting(request, meeting_id, public=public)
+    return _serve(request, lambda: services.agenda_pdf(
+        meeting=meeting, user=request.user, public=public, variant=_variant(request)),
+        _filename("Dagsorden", _meeting_name(meeting), public=public))
+
+
+MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
+
+
+@require_GET
+def minutes_pdf(request, meeting_id: int):
+    public = _is_public(request)
+    meeting = _meeting(request, meeting_id, public=public)
+    if not services.minutes_available(meeting, request.user, public=public):
+        raise Http404
+    form = MINUTES_FORMS.get(request.GET.get("form", ""))
+    return _serve(request, lambda: services.minutes_pdf(
+        meeting=meeting, user=request.user, public=public, form=form, variant=_variant(request)),
+        _filename("Referat", _meeting_name(meeting), public=public))
+
+
+@require_GET
+def memo_pdf(request, item_id: int):
+    public = _is_public(request)
+    item = get_object_or_404(
+        AgendaItem.objects.visible_to(request.user).select_related("meeting__series"),
+        pk=item_id, memo_template__isnull=False)
+    _meeting(request, item.meeting_id, public=public)
+
+    def document():
+        found = services.memo_pdf(item=item, user=request.user, public=public,
+                                  variant=_variant(request))
+        if found is None:
+            raise Http404
+        return found
+
+    return _serve(request, document, _filename(
+        "Indstilling", f"punkt {item.number}", item.title, public=public))
+
+
+def _pack_options(job: PackJob | None = None, request=None) -> dict:
+    """The query that asks for this pack again (and that the progress polls)."""
+    if job is not None:
+        options = {"offentlig": "1" if job.public else "", "noter": "1" if job.with_annotations
+                   else "", "arkiv": "1" if job.variant == pdf_render.ARCHIVE else ""}
+    else:
+        options = {name: request.GET.get(name, "") for name in ("offentlig", "noter", "arkiv")}
+    return {name: value for name, value in options.items() if value == "1"}
+
+
+def _job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
+    meeting_id = job.meeting_id if job else stored.meeting_id
+    url = reverse("documents:pack", args=[meeting_id])
+    query = urlencode(options)
+    state = "done" if stored is not None or (job and job.status == PackJob.Status.DONE) else (
+        "failed" if job and job.status == PackJob.Status.FAILED else "running")
+    return {
+        "state": state,
+        "job": job,
+        "pdf_url": url + (f"?{query}" if query else ""),
+        "poll_url": url + "?" + urlencode({**options, "trin": job.steps_done if job else 0}),
+        "page_count": stored.page_count if stored is not None else None,
+    }
+
+
+@require_GET
+@vary_on_headers("HX-Request", "Cookie")
+def pack_pdf(request, meeting_id: int):
+    """The pack. Small packs and stored ones are sent at once; a large one is handed to the
+    background worker and this page shows its progress, polled by htmx every second."""
+    public = _is_public(request)
+    meeting = _meeting(request, meeting_id, public=public)
+    options = _pack_options(request=request)
+    with_annotations = "noter" in options and request.user.is_authenticated and not public
+    plan = services.pack_plan(meeting=meeting, user=request.user, public=public,
+                              with_annotations=with_annotations, variant=_variant(request))
+    filename = _filename("Samlet dokument", _meeting_name(meeting), public=public)
+    if request.htmx:
+        return _pack_progress(request, meeting, plan, options)
+    if plan.stored is not None or not plan.renders_in_background:
+        plans = iter([plan])
+
+        def document():  # a second call (the stored file went missing) plans afresh
+            current = next(plans, None) or services.pack_plan(
+                meeting=meeting, user=request.user, public=public,
+                with_annotations=with_annotations, variant=_variant(request))
+            return services.pack_pdf(current)
+
+        return _serve(request, document, filename)
+    job = _start_job(plan, request.user)
+    job.refresh_from_db()
+    if request.user.is_authenticated and job.status in PackJob.ACTIVE:
+        jobs = request.session.get(PACK_JOBS_SESSION_KEY, {})
+        jobs[str(meeting.pk)] = job.pk
+        request.session[PACK_JOBS_SESSION_KEY] = jobs
+    if job.status == PackJob.Status.DONE and job.document_id:
+        # The task backend ran it at once (the immediate backend in tests and development).
+        return _serve(request, lambda: job.document, filename)
+    return render(request, "documents/pack_progress.html", {
+        "meeting": meeting, "progress": _job_state(job, options)})
+
+
+def _start_job(plan, user) -> PackJob:
+    from documents.tasks import render_pack
+
+    active = PackJob.objects.filter(key=plan.key, status__in=PackJob.ACTIVE).first()
+    if active is not None:
+        return active
+    try:
+        job = PackJob.objects.create(
+            key=plan.key, meeting=plan.meeting, public=plan.public,
+            user=user if user.is_authenticated else None,
+            with_annotations=plan.with_annotations, variant=plan.variant or "",
+            steps_total=len(plan.missing_parts) + 3)
+    except IntegrityError:
+        return PackJob.objects.get(key=plan.key, status__in=PackJob.ACTIVE)
+    try:
+        render_pack.enqueue(job.pk)
+    except Exception as exc:  # noqa: BLE001 - any backend failure ends as a failed job
+        PackJob.objects.filter(pk=job.pk).update(status=PackJob.Status.FAILED, error=str(exc))
+    return job
+
+
+def _pack_progress(request, meeting, plan, options) -> HttpResponse:
+    """The progress fragment. 204 (nothing to swap) while the step has not changed, so the
+    live region only speaks when there is news; the finished state stops the polling."""
+    job = PackJob.objects.filter(key=plan.key).order_by("-created_at").first()
+    if plan.stored is None and job is None:
+        # Nothing is rendering this version (its content changed meanwhile): start it.
+        job = _start_job(plan, request.user)
+        job.refresh_from_db()
+    stored = plan.stored or (job.document if job and job.status == PackJob.Status.DONE
+                             else None)
+    state = _job_state(job, options, stored=stored)
+    if (state["state"] == "running" and job is not None
+            and request.GET.get("trin") == str(job.steps_done)):
+        return HttpResponse(status=204)
+    return render(request, "documents/_pack_progress.html#pack-progress",
+                  {"meeting": meeting, "progress": state, "oob": True})
