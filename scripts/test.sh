@@ -10,11 +10,13 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
 PY=.venv/bin/python
 
+# The local server tried when DATABASE_URL is unset (overridable for the tests of this script).
+local_pg="${LOCAL_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test}"
 if [ -z "${DATABASE_URL:-}" ]; then
-    if $PY scripts/pg_ready.py "postgres://postgres@127.0.0.1:5432/test"; then
-        export DATABASE_URL="postgres://postgres@127.0.0.1:5432/test"
+    if $PY scripts/pg_ready.py "$local_pg"; then
+        export DATABASE_URL="$local_pg"
     elif [ "${CI:-}" = "true" ]; then
-        echo "test: CI=true but no PostgreSQL answers at 127.0.0.1:5432 and DATABASE_URL is unset; refusing to fall back to SQLite." >&2
+        echo "test: CI=true but no PostgreSQL answers at $local_pg and DATABASE_URL is unset; refusing to fall back to SQLite." >&2
         exit 1
     else
         echo "test: no PostgreSQL found (set DATABASE_URL to use one); running on the embedded SQLite."
