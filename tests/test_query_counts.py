@@ -135,3 +135,20 @@ def test_robots_txt_needs_no_database(client, db, django_assert_num_queries):
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /bilag/" in response.content.decode()
+
+
+@pytest.mark.parametrize("notes", [1, 8])
+def test_notes_page_costs_five_queries_whatever_the_number_of_notes_and_comments(
+        client, series, member, secretary, django_assert_num_queries, notes):
+    item = make_item(make_meeting(series, status=Meeting.Status.AGENDA_SENT))
+    for n in range(notes):
+        Note.objects.create(item=item, author=member, text=f"Note {n}")
+        Comment.objects.create(item=item, author=secretary if n % 2 else member,
+                               text=f"Kommentar {n}")
+    client.force_login(member)
+    # 1 session, 2 user, 3 the item (+meeting, series) through the annotation rule,
+    # 4 the reader's notes, 5 the shared comments (+author)
+    with django_assert_num_queries(5):
+        response = client.get(f"/punkter/{item.pk}/noter/")
+    assert response.status_code == 200
+    assert response.content.decode().count("Kommentar ") == notes
