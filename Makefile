@@ -27,7 +27,8 @@ lock:           ## re-pin requirements/*.txt from pyproject.toml
 	.venv/bin/pip-compile --quiet --strip-extras --extra dev --no-emit-index-url --no-emit-find-links -c requirements/base.txt -o requirements/dev.txt pyproject.toml
 
 messages:       ## update and compile the English translation
-	DEBUG=1 .venv/bin/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'var/*'
+	DEBUG=1 .venv/bin/python manage.py makemessages -l en --ignore '.venv/*' --ignore 'var/*' \
+	    --ignore 'tests/*' --ignore 'benchmarks/*' --ignore 'demo/data/*'
 	DEBUG=1 .venv/bin/python manage.py compilemessages -l en
 
 docs-images:    ## PNGs of the first page of each PDF document kind, from the demo data, in docs/pdf/

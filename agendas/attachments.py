@@ -35,10 +35,11 @@ class PdfFacts:
 def inspect_pdf(data: bytes) -> PdfFacts:
     """Check an uploaded file and describe it, or raise ValidationError with a Danish message."""
     if not data:
-        raise ValidationError(_("Filen er tom."), code="empty")
+        raise ValidationError(_("Filen er tom. Vælg den rigtige fil, og prøv igen."), code="empty")
     if len(data) > settings.ATTACHMENT_MAX_BYTES:
         raise ValidationError(
-            _("Filen fylder %(size)s MB; bilag må højst fylde %(max)s MB.")
+            _("Filen fylder %(size)s MB; et bilag må højst fylde %(max)s MB. Gør filen mindre, "
+              "eller del den op i flere bilag, og prøv igen.")
             % {"size": round(len(data) / 1024 / 1024, 1),
                "max": settings.ATTACHMENT_MAX_BYTES // 1024 // 1024},
             code="too_large")
@@ -53,7 +54,8 @@ def inspect_pdf(data: bytes) -> PdfFacts:
             if _has_active_content(pdf):
                 raise ValidationError(_("PDF-filen indeholder aktivt indhold (JavaScript eller "
                                         "handlinger, der åbner andre filer eller programmer) og "
-                                        "kan ikke vedhæftes."), code="active_content")
+                                        "kan ikke vedhæftes. Udskriv dokumentet til en ny "
+                                        "PDF-fil, og prøv igen."), code="active_content")
             page_count = len(pdf.pages)
     except pikepdf.PasswordError as exc:
         raise ValidationError(_("PDF-filen er beskyttet med en adgangskode. Gem den uden "
@@ -62,7 +64,8 @@ def inspect_pdf(data: bytes) -> PdfFacts:
         raise ValidationError(_("PDF-filen er beskadiget og kan ikke åbnes. Gem den igen fra "
                                 "det oprindelige program, og prøv igen."), code="damaged") from exc
     if page_count == 0:
-        raise ValidationError(_("PDF-filen har ingen sider."), code="no_pages")
+        raise ValidationError(_("PDF-filen har ingen sider. Gem dokumentet som PDF på ny, og "
+                                "prøv igen."), code="no_pages")
     return PdfFacts(page_count=page_count, size=len(data),
                     sha256=hashlib.sha256(data).hexdigest(), text=_extract_text(data))
 

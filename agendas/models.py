@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Case, Q, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from common.models import VersionedModel
@@ -200,7 +201,8 @@ class MemoSection(VersionedModel):
 
     class Meta:
         verbose_name = _("indstillingsafsnit")
-        verbose_name_plural = _("indstillingsafsnit")
+        # Danish says it the same in the plural; the context gives other languages their plural.
+        verbose_name_plural = pgettext_lazy("plural", "indstillingsafsnit")
         ordering = ["item_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "position"],
@@ -281,7 +283,7 @@ class Attachment(VersionedModel):
 
     class Meta:
         verbose_name = _("bilag")
-        verbose_name_plural = _("bilag")
+        verbose_name_plural = pgettext_lazy("plural", "bilag")
         ordering = ["item_id", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["item", "position"], name="attachment_unique_position",

@@ -77,7 +77,7 @@ def agenda_items_reorder(*, meeting: Meeting, ordered_ids: list[int]) -> list[Ag
         items = {i.pk: i for i in AgendaItem.objects.select_for_update().filter(meeting=meeting)}
         if sorted(ordered_ids) != sorted(items) or len(set(ordered_ids)) != len(ordered_ids):
             raise ValidationError(_("Rækkefølgen skal indeholde hvert af mødets punkter præcis "
-                                    "én gang. Genindlæs siden og prøv igen."))
+                                    "én gang. Genindlæs siden, og prøv igen."))
         _move([items[pk] for pk in ordered_ids], meeting=meeting,
               renumber=not meeting.numbers_frozen, start=1)
     return list(meeting.items.order_by("position"))

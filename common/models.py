@@ -9,7 +9,7 @@ class EditConflict(Exception):
         self.instance = instance
         super().__init__(
             _("%(object)s er blevet ændret af en anden, mens du redigerede. "
-              "Dine ændringer er ikke gemt; hent den nye udgave og prøv igen.")
+              "Dine ændringer er ikke gemt; hent den nye udgave, og prøv igen.")
             % {"object": instance}
         )
 

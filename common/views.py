@@ -25,7 +25,7 @@ def _error_page(request, status: int, title: str, message: str) -> HttpResponse:
 
 def bad_request(request, exception=None):
     return _error_page(request, 400, _("Ugyldig forespørgsel"),
-                       _("Forespørgslen kunne ikke forstås. Gå tilbage og prøv igen."))
+                       _("Forespørgslen kunne ikke forstås. Gå tilbage, og prøv igen."))
 
 
 def permission_denied(request, exception=None):

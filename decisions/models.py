@@ -95,7 +95,9 @@ class DecisionPoint(VersionedModel):
         nothing for a lone point such as "Godkendt."."""
         answered = sorted(point.number for point in self.answers.all())
         if answers_form and answered:
-            return " og ".join(f"Ad {number})" for number in answered)
+            labels = [_("Ad %(number)s)") % {"number": number} for number in answered]
+            conjunction = _("og")
+            return f" {conjunction} ".join(labels)
         if answered or len(self.decision.points.all()) > 1:
             return f"{self.number})"
         return ""

@@ -235,7 +235,7 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
             if entry.item.has_memo:
                 memos[entry.item.number] = PackPart(
                     memo_key(entry, meeting, variant=variant),
-                    _("Indstilling til punkt %(number)s") % {"number": entry.item.number},
+                    _("Indstilling til Punkt %(number)s") % {"number": entry.item.number},
                     partial(_memo_pages, entry), _memo_renderer(entry, meeting, variant))
         overview = None
         if with_annotations:

@@ -33,7 +33,8 @@ def _advance(meeting: Meeting, to: str, **fields) -> Meeting:
 def meeting_send_agenda(*, meeting: Meeting) -> Meeting:
     """Send the agenda: from now on item numbers are fixed."""
     if not meeting.items.exists():
-        raise ValidationError(_("En dagsorden uden punkter kan ikke sendes."))
+        raise ValidationError(_("En dagsorden uden punkter kan ikke sendes. Tilføj mindst ét "
+                                "punkt først."))
     return _advance(meeting, Status.AGENDA_SENT, agenda_sent_at=timezone.now())
 
 

@@ -24,7 +24,7 @@ def test_a_pdf_is_described_by_pages_size_sha256_and_text():
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"", "Filen er tom."),
+    (b"", "Filen er tom. Vælg den rigtige fil, og prøv igen."),
     (b"PK\x03\x04 a word file", "Filen er ikke en PDF-fil."),
     (b"%PDF-1.7\n garbage that is no pdf at all", "PDF-filen er beskadiget"),
 ])

@@ -83,7 +83,7 @@ def test_after_an_edit_to_one_item_only_the_agenda_and_its_memo_render_again(
                   {"SAGSFREMSTILLING": "Rettet tekst."})
     plan = services.pack_plan(meeting=small_meeting, user=member)
     assert plan.stored is None
-    assert [p.label for p in plan.missing_parts] == ["Dagsorden", "Indstilling til punkt 2"]
+    assert [p.label for p in plan.missing_parts] == ["Dagsorden", "Indstilling til Punkt 2"]
     second = services.pack_pdf(plan)
     assert second.key != first.key
     assert sorted(renders) == sorted([

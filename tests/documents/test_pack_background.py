@@ -84,16 +84,16 @@ def test_progress_fragment_tells_the_step_and_the_meeting_page_shows_a_running_j
     job = PackJob.objects.get()
     assert job.with_annotations and job.user == member
     PackJob.objects.filter(pk=job.pk).update(status="running", steps_done=2, steps_total=6,
-                                             step_label="Laver Indstilling til punkt 3")
+                                             step_label="Laver Indstilling til Punkt 3")
 
     fragment = client.get(pack_url(meeting, "?noter=1&trin=0"), headers={"hx-request": "true"})
     html = fragment.content.decode()
-    assert "Trin 2 af 6: Laver Indstilling til punkt 3" in html
+    assert "Trin 2 af 6: Laver Indstilling til Punkt 3" in html
     assert 'max="6" value="2"' in html
     assert "trin=2" in html and "noter=1" in html
 
     page = client.get(f"/moeder/{meeting.pk}/")
-    assert "Trin 2 af 6: Laver Indstilling til punkt 3" in page.content.decode()
+    assert "Trin 2 af 6: Laver Indstilling til Punkt 3" in page.content.decode()
 
 
 @pytest.mark.django_db
