@@ -1,3 +1,5 @@
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse
@@ -8,13 +10,24 @@ from django.views.decorators.vary import vary_on_headers
 
 from agendas.forms import CommentForm, NoteForm
 from agendas.models import Attachment, Comment, Note, annotatable_items
+from common.views import error_page
+
+logger = logging.getLogger(__name__)
 
 
 @require_GET
 def attachment_download(request, attachment_id: int):
     """Send an attachment's file, to those who may read it only (media is never served raw)."""
     attachment = get_object_or_404(Attachment.objects.visible_to(request.user), pk=attachment_id)
-    response = FileResponse(attachment.file.open("rb"), content_type="application/pdf",
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        logger.error("Attachment %s: its file %s is missing from storage", attachment.pk,
+                     attachment.file.name)
+        return error_page(request, 404, _("Bilagets fil mangler"),
+                          _("Filen til dette bilag findes ikke i lageret. Kontakt "
+                            "mødesekretariatet, så den kan blive lagt op igen."))
+    response = FileResponse(handle, content_type="application/pdf",
                             as_attachment=request.GET.get("hent") == "1",
                             filename=_pdf_filename(attachment.title))
     response["X-Content-Type-Options"] = "nosniff"
@@ -38,9 +51,8 @@ def item_annotations(request, item_id: int):
     if request.method == "POST":
         kind = request.POST.get("kind")
         if kind not in forms:
-            return render(request, "errors/error.html", {
-                "status": 400, "title": _("Ugyldig forespørgsel"),
-                "message": _("Angiv, om du vil gemme en note eller en kommentar.")}, status=400)
+            return error_page(request, 400, _("Ugyldig forespørgsel"),
+                              _("Angiv, om du vil gemme en note eller en kommentar."))
         form = (NoteForm if kind == "note" else CommentForm)(request.POST)
         if form.is_valid():
             annotation = form.save(commit=False)

@@ -17,46 +17,46 @@ from django.views.decorators.http import require_GET
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
-def _error_page(request, status: int, title: str, message: str) -> HttpResponse:
+def error_page(request, status: int, title: str, message: str) -> HttpResponse:
     body = render_to_string("errors/error.html", {"status": status, "title": title,
                                                   "message": message})
     return HttpResponse(body, status=status)
 
 
 def bad_request(request, exception=None):
-    return _error_page(request, 400, _("Ugyldig forespørgsel"),
+    return error_page(request, 400, _("Ugyldig forespørgsel"),
                        _("Forespørgslen kunne ikke forstås. Gå tilbage, og prøv igen."))
 
 
 def permission_denied(request, exception=None):
-    return _error_page(request, 403, _("Ingen adgang"),
+    return error_page(request, 403, _("Ingen adgang"),
                        _("Du har ikke adgang til denne side. Log ind med en bruger, der har "
                          "adgang, eller kontakt mødesekretariatet."))
 
 
 def csrf_failure(request, reason=""):
     """A form sent without a valid CSRF token: mostly a page left open across a log-out."""
-    return _error_page(request, 403, _("Formularen kunne ikke sendes"),
+    return error_page(request, 403, _("Formularen kunne ikke sendes"),
                        _("Siden er for gammel til at sende formularen fra. Genindlæs siden, "
                          "og prøv igen."))
 
 
 def page_not_found(request, exception=None):
     # Deliberately the same page for "does not exist" and "not yours to see".
-    return _error_page(request, 404, _("Siden findes ikke"),
+    return error_page(request, 404, _("Siden findes ikke"),
                        _("Siden findes ikke, eller du har ikke adgang til den."))
 
 
 def server_error(request):
     exc = sys.exc_info()[1]
     if isinstance(exc, DATABASE_DOWN):
-        response = _error_page(request, 503, _("Referat er midlertidigt utilgængelig"),
+        response = error_page(request, 503, _("Referat er midlertidigt utilgængelig"),
                                _("Databasen svarer ikke lige nu. Din seneste ændring er "
                                  "måske ikke gemt: kontrollér den, når siden virker igen. "
                                  "Prøv igen om et øjeblik."))
         response["Retry-After"] = "5"
         return response
-    return _error_page(request, 500, _("Der opstod en fejl"),
+    return error_page(request, 500, _("Der opstod en fejl"),
                        _("Der opstod en uventet fejl. Fejlen er registreret. Prøv igen, og "
                          "kontakt mødesekretariatet, hvis den bliver ved."))
 

@@ -158,7 +158,8 @@ class FollowUp(VersionedModel):
                 | (~Q(status__in=["done", "cancelled"]) & Q(closed_on__isnull=True)),
                 name="followup_closed_date_matches_status",
                 violation_error_message=_("En udført eller annulleret opfølgning skal have en "
-                                          "afslutningsdato, og en åben må ikke have en.")),
+                                          "afslutningsdato, og en åben eller igangværende må ikke "
+                                          "have en.")),
             models.CheckConstraint(
                 condition=Q(closed_on__isnull=True) | Q(closed_on__gte=F("opened_on")),
                 name="followup_closed_after_opened",

@@ -77,6 +77,8 @@ class PackJob(models.Model):
     steps_done = models.PositiveIntegerField(_("trin udført"), default=0)
     steps_total = models.PositiveIntegerField(_("trin i alt"), default=1)
     step_label = models.CharField(_("trin"), max_length=300, blank=True)
+    # The requester's language: the worker writes the step labels in it.
+    language = models.CharField(_("sprog"), max_length=10, default="da")
     error = models.TextField(_("fejl"), blank=True)
     document = models.ForeignKey(RenderedDocument, on_delete=models.SET_NULL, null=True,
                                  blank=True, related_name="+", verbose_name=_("dokument"))

@@ -17,7 +17,9 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils import translation
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agendas.models import AgendaItem
 from common.richtext import html_to_text
@@ -287,7 +289,8 @@ def _memo_pages(entry: ItemView) -> int:
 def pack_pdf(plan: PackPlan, *, progress: Callable[[int, int, str], None] | None = None
              ) -> RenderedDocument:
     """Render what is missing of the pack, merge it and store it. `progress(done, total,
-    label)` is told before each step."""
+    label)` is told before each step; the label is lazy, so that the caller words it in its
+    reader's language while the documents themselves are made in Danish."""
     if plan.stored is not None:
         return plan.stored
     progress = progress or (lambda done, total, label: None)
@@ -296,13 +299,13 @@ def pack_pdf(plan: PackPlan, *, progress: Callable[[int, int, str], None] | None
     done = 0
     with translation.override("da"):
         for part in missing:
-            progress(done, total, _("Laver %(part)s") % {"part": part.label})
+            progress(done, total, format_lazy(gettext_lazy("Laver {part}"), part=part.label))
             part.stored = _part(part.key, plan.meeting, part.render)
             done += 1
         for part in plan.parts:
             if part.stored is None:
                 part.stored = store.find(part.key)
-        progress(done, total, _("Henter bilag"))
+        progress(done, total, gettext_lazy("Henter bilag"))
         spec = _pack_spec(plan)
         done += 1
         steps = iter(range(done, total))
@@ -317,7 +320,7 @@ def pack_pdf(plan: PackPlan, *, progress: Callable[[int, int, str], None] | None
             render_toc=lambda entries: render.render_toc(meeting, entries, variant=plan.variant))
     document = store.save(plan.key, kind=Kind.PACK, meeting=meeting, rendered=rendered,
                           seconds=time.perf_counter() - started)
-    progress(total, total, _("Færdig"))
+    progress(total, total, gettext_lazy("Færdig"))
     return document
 
 

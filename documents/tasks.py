@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import F
 from django.tasks import task
+from django.utils import translation
 
 from documents.models import PackJob
 from documents.services import pack_pdf, pack_plan
@@ -28,6 +29,8 @@ def render_pack(job_id: int) -> None:
                          with_annotations=job.with_annotations, variant=job.variant or None)
 
         def progress(done, total, label):
+            with translation.override(job.language):
+                label = str(label)
             PackJob.objects.filter(pk=job_id).update(
                 steps_done=min(done, total), steps_total=max(total, 1), step_label=label[:300])
 

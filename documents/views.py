@@ -5,6 +5,7 @@ from django.db import IntegrityError
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseNotModified
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
@@ -226,7 +227,7 @@ def _start_job(plan, user) -> PackJob:
             key=plan.key, meeting=plan.meeting, public=plan.public,
             user=user if user.is_authenticated else None,
             with_annotations=plan.with_annotations, variant=plan.variant or "",
-            steps_total=len(plan.missing_parts) + 3)
+            steps_total=len(plan.missing_parts) + 3, language=translation.get_language() or "da")
     except IntegrityError:
         return PackJob.objects.get(key=plan.key, status__in=PackJob.ACTIVE)
     try:

@@ -78,7 +78,7 @@ def pdf_bytes(text="Bilag", pages=1) -> bytes:
             Contents=pdf.make_stream(content))
         pdf.pages.append(pikepdf.Page(page))
     out = io.BytesIO()
-    pdf.save(out)
+    pdf.save(out, deterministic_id=True)  # same text, same bytes, same sha256
     return out.getvalue()
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import pikepdf
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from documents.pdf.fetcher import BASE_URL
 from documents.pdf.render import Rendered, TocEntry
@@ -115,7 +116,7 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
         stamps.extend([(stamp, attachment)] * (len(out.pages) - start))
 
     try:
-        progress(_("Samler dokumentet"))
+        progress(gettext_lazy("Samler dokumentet"))
         lead_start = append(spec.lead.pdf)
         mark(lead_start, None)
         placed: list[tuple[PackSection, int | None, list[tuple[AttachmentSource, int]]]] = []
@@ -135,7 +136,7 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
             mark(overview_start, None)
         body_pages = len(out.pages)
 
-        progress(_("Laver indholdsfortegnelse"))
+        progress(gettext_lazy("Laver indholdsfortegnelse"))
         # A first guess at the length of the contents, so that it is mostly rendered once.
         entries_guess = len(spec.lead_items) + 3 * len(spec.sections)
         toc_pages, toc = 1 + entries_guess // TOC_ENTRIES_PER_PAGE, None
@@ -151,7 +152,7 @@ def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendere
             out.pages.insert(index, page)
         _link_contents(out, toc_pages)
 
-        progress(_("Nummererer sider"))
+        progress(gettext_lazy("Nummererer sider"))
         total = toc_pages + body_pages
         stamps[0:0] = [(None, False)] * toc_pages
         for index, (page, (stamp, attachment)) in enumerate(zip(out.pages, stamps, strict=True)):

@@ -87,3 +87,14 @@ def test_the_same_document_attached_twice_is_stored_once(series):
     assert first.file.name == second.file.name == f"bilag/{first.sha256[:2]}/{first.sha256}.pdf"
     with second.file.open("rb") as stored:
         assert hashlib.sha256(stored.read()).hexdigest() == second.sha256
+
+
+def test_an_attachment_whose_file_went_missing_gets_a_clear_message_not_a_500(client, member,
+                                                                               series):
+    meeting = make_meeting(series, status=Meeting.Status.AGENDA_SENT)
+    attachment = make_attachment(make_item(meeting), text="Fordeling")
+    attachment.file.storage.delete(attachment.file.name)
+    client.force_login(member)
+    response = client.get(attachment.get_absolute_url())
+    assert response.status_code == 404
+    assert "Filen til dette bilag findes ikke i lageret." in response.content.decode()

@@ -110,3 +110,21 @@ def test_failed_job_says_so_and_offers_a_new_try(client, series, member, setting
     assert "boom" not in html
     client.get(pack_url(meeting))
     assert PackJob.objects.filter(status="queued").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_worker_words_the_progress_in_the_readers_language_and_the_pack_in_danish(
+        client, series, member, settings, large):
+    settings.TASKS = DB_TASKS
+    meeting = rich_meeting(series, status=Meeting.Status.MINUTES_APPROVED, with_closed=False)
+    client.force_login(member)
+    client.post("/sprog/", {"language": "en", "next": "/"})
+    client.get(pack_url(meeting))
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0",
+                 "--no-reload")
+    job = PackJob.objects.get()
+    assert job.language == "en"
+    assert job.step_label == "Finished"
+    text = pdf_text(job.document.file.read())
+    assert "Indhold" in text and "side 1 af" in text
+    assert "Contents" not in text and "page 1 of" not in text
