@@ -7,9 +7,10 @@ run:            ## install, migrate, load the demo data and serve http://127.0.0
 test:           ## the whole test suite (PostgreSQL when it answers, see scripts/test.sh)
 	scripts/test.sh
 
-bench:          ## benchmarks/: seed a large data set on PostgreSQL and print the table
+bench:          ## benchmarks/: pages on a large seeded data set, then the PDF documents
 	scripts/bootstrap.sh
 	.venv/bin/python benchmarks/run.py
+	.venv/bin/python benchmarks/pdf.py --append-to benchmarks/RESULTS.md
 
 backup:         ## write database and media into one archive: make backup FILE=referat.tar
 	scripts/bootstrap.sh

@@ -34,6 +34,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="samples per measurement")
     parser.add_argument("--child", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--append-to", type=Path, metavar="FILE",
+                        help="also append the table to FILE as Markdown (make bench: RESULTS.md)")
     args = parser.parse_args()
     _environment()
     if args.child:
@@ -46,6 +48,8 @@ def main() -> None:
     for pages in SYNTHETIC_PAGES:
         rows.append(_synthetic(pages, args.runs))
     _print(rows, info)
+    if args.append_to:
+        _append_markdown(args.append_to, rows, info)
 
 
 def _environment() -> None:
@@ -250,6 +254,20 @@ def _print(rows, info) -> None:
     for line in lines:
         print("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True))
               .rstrip())
+
+
+def _append_markdown(path: Path, rows, info) -> None:
+    baseline = rows[0][1]
+    lines = ["", "## PDF documents (`benchmarks/pdf.py`)", "",
+             f"Run {time.strftime('%Y-%m-%d %H:%M')}; "
+             + "; ".join(f"{key}: {value}" for key, value in info.items()), "",
+             "| Measurement | Median | Samples | × baseline | Target | Note |",
+             "|---|---:|---:|---:|---|---|"]
+    for label, seconds, samples, target, note in rows:
+        lines.append(f"| {label} | {_duration(seconds)} | {samples} | {seconds / baseline:.1f} "
+                     f"| {target} | {note} |")
+    with path.open("a", encoding="utf-8") as results:
+        results.write("\n".join(lines) + "\n")
 
 
 def _duration(seconds: float) -> str:
