@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import override_settings
+from django.utils import translation
 
 from tests.factories import make_meeting, make_series, make_user
 
@@ -12,6 +13,13 @@ def _fast_password_hashing():
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher",
                                              "django.contrib.auth.hashers.PBKDF2PasswordHasher"]):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _language_reset():
+    """A request in English leaves English active in the thread; the next test starts Danish."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pikepdf
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -96,7 +97,13 @@ def number_pages(pdf: bytes, *, footer: Callable[[int, int], list[str]] = page_f
 def build_pack(spec: PackSpec, *, render_toc: Callable[[list[TocEntry]], Rendered],
                progress: Callable[[str], None] | None = None) -> Rendered:
     """Merge, stamp, number and bookmark the pack. A damaged or missing attachment becomes a
-    placeholder page that names the file and the reason; the rest of the pack is made."""
+    placeholder page that names the file and the reason; the rest of the pack is made.
+    The pack is a Danish document whatever language the caller's thread is in."""
+    with translation.override("da"):
+        return _build_pack(spec, render_toc=render_toc, progress=progress)
+
+
+def _build_pack(spec: PackSpec, *, render_toc, progress) -> Rendered:
     progress = progress or (lambda label: None)
     out = pikepdf.new()
     writer = PageWriter(out)

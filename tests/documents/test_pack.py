@@ -235,3 +235,16 @@ def test_attachment_content_is_scaled_clear_of_the_stamp_and_footer(lead, rotate
     top = next(r for r in runs if r[0] == "Helt oeverst")
     bottom = next(r for r in runs if r[0] == "Helt nederst")
     assert footer[2] + 0.01 < bottom[2] < top[2] < stamp[2] - 0.01
+
+
+def test_the_pack_is_danish_whatever_language_the_reader_uses(lead):
+    from django.utils import translation
+
+    sections = [PackSection(number=2, title="Bilag", attachments=[
+        attachment(2, 1, "Budget", pdf_bytes("Budgettal", 1))])]
+    with translation.override("en"):
+        pages = pdf_pages(build_pack(spec(lead, sections), render_toc=toc).pdf)
+    text = "\n".join(pages)
+    assert "Punkt 2, Bilag 1: Budget" in text
+    assert PAGE_NUMBER.findall(pages[-1])
+    assert "Appendix" not in text and "page 1 of" not in text
