@@ -19,11 +19,7 @@ import gzip
 import hashlib
 import io
 import json
-import os
-import re
 import shutil
-import sqlite3
-import subprocess
 import tarfile
 import tempfile
 import zlib
@@ -38,16 +34,14 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
+from common.database_copy import BackupError, pg_dump, pg_restore, sqlite_copy
+
 FORMAT = "referat-backup/1"
 MANIFEST = "manifest.json"
 POSTGRES_DUMP = "database.dump"
 SQLITE_COPY = "database.sqlite3"
 MEDIA_PREFIX = "media/"
 CHUNK = 1024 * 1024
-
-
-class BackupError(Exception):
-    """Why a backup or restore cannot go on, in Danish, for the operator."""
 
 
 @dataclass
@@ -89,11 +83,11 @@ def _write(target: Path, work: Path, engine: str) -> dict:
                 cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 cursor.execute("SELECT pg_export_snapshot()")
                 snapshot = cursor.fetchone()[0]
-            _pg_dump(database_file, snapshot)
+            pg_dump(database_file, snapshot)
             facts = _database_facts()
     else:
         database_file = work / SQLITE_COPY
-        _sqlite_copy(Path(connection.settings_dict["NAME"]), database_file)
+        sqlite_copy(Path(connection.settings_dict["NAME"]), database_file)
         facts = _database_facts()
     manifest = {"format": FORMAT, "created_at": timezone.now().isoformat(), "engine": engine,
                 **facts, "media": []}
@@ -128,24 +122,6 @@ def _now() -> int:
 def _summary(manifest: dict) -> Summary:
     return Summary(sum(manifest["counts"].values()), len(manifest["media"]),
                    sum(m["size"] for m in manifest["media"]), manifest.get("missing_media", []))
-
-
-def _pg_dump(target: Path, snapshot: str) -> None:
-    tool = _tool("pg_dump")
-    _check_client_version(tool)
-    _run([tool, "--format=custom", f"--snapshot={snapshot}", f"--file={target}",
-          *_pg_connection_args()], "pg_dump")
-
-
-def _sqlite_copy(source: Path, target: Path) -> None:
-    """SQLite's online backup: a consistent copy even while the app writes."""
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 class _HashingReader:
@@ -201,10 +177,10 @@ def _restore_database(tar: tarfile.TarFile, engine: str) -> None:
         with tar.extractfile(member) as source, open(database_file, "wb") as target:
             shutil.copyfileobj(source, target, CHUNK)
         if engine == "postgresql":
-            _pg_restore(database_file)
+            pg_restore(database_file)
         else:
             connection.close()
-            _sqlite_copy(database_file, Path(connection.settings_dict["NAME"]))
+            sqlite_copy(database_file, Path(connection.settings_dict["NAME"]))
 
 
 def _read_manifest(tar: tarfile.TarFile, path: Path) -> dict:
@@ -303,13 +279,6 @@ def _safe_name(name: str) -> None:
                           "gendannet.")
 
 
-def _pg_restore(dump: Path) -> None:
-    tool = _tool("pg_restore")
-    _check_client_version(tool)
-    _run([tool, "--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction",
-          *_pg_connection_args(), str(dump)], "pg_restore")
-
-
 # --- shared -----------------------------------------------------------------------------------
 
 def row_counts() -> dict[str, int]:
@@ -393,57 +362,6 @@ def _server_version() -> str:
         else:
             cursor.execute("SELECT sqlite_version()")
         return cursor.fetchone()[0]
-
-
-def _tool(name: str) -> str:
-    path = shutil.which(name)
-    if not path:
-        raise BackupError(f"{name} findes ikke på denne maskine. Installér PostgreSQL's "
-                          "klientværktøjer (Debian: apt-get install postgresql-client) i samme "
-                          "version som databasen eller nyere.")
-    return path
-
-
-def _check_client_version(tool: str) -> None:
-    """pg_dump/pg_restore refuse a newer server; say so in words before they do."""
-    output = subprocess.run([tool, "--version"], capture_output=True, text=True).stdout
-    client = re.search(r"\)\s*(\d+)", output)
-    connection.ensure_connection()
-    server = connection.connection.info.server_version // 10000
-    if client and int(client.group(1)) < server:
-        raise BackupError(f"{Path(tool).name} er version {client.group(1)}, men databasen kører "
-                          f"PostgreSQL {server}. Installér postgresql-client-{server} eller nyere.")
-
-
-def _pg_connection_args() -> list[str]:
-    settings = connection.settings_dict
-    args = [f"--dbname={settings['NAME']}"]
-    if settings.get("HOST"):
-        args.append(f"--host={settings['HOST']}")
-    if settings.get("PORT"):
-        args.append(f"--port={settings['PORT']}")
-    if settings.get("USER"):
-        args.append(f"--username={settings['USER']}")
-    return args
-
-
-def _pg_environment() -> dict[str, str]:
-    """The password goes by environment, never on a command line others can read."""
-    settings = connection.settings_dict
-    env = {**os.environ, "PGCONNECT_TIMEOUT": "10"}
-    if settings.get("PASSWORD"):
-        env["PGPASSWORD"] = str(settings["PASSWORD"])
-    sslmode = (settings.get("OPTIONS") or {}).get("sslmode")
-    if sslmode:
-        env["PGSSLMODE"] = sslmode
-    return env
-
-
-def _run(command: list[str], name: str) -> None:
-    result = subprocess.run(command, capture_output=True, text=True, env=_pg_environment())
-    if result.returncode != 0:
-        raise BackupError(f"{name} fejlede (kode {result.returncode}): "
-                          f"{result.stderr.strip() or result.stdout.strip()}")
 
 
 def _tar_mode(path: Path, mode: str) -> str:
