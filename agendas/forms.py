@@ -41,13 +41,16 @@ class AttachmentAdminForm(VersionedAdminForm):
         return attachment
 
 
+def _annotation_text(*, required: str, too_long: str) -> forms.CharField:
+    # Label and help text live in agendas/_annotation_form.html, which draws the field.
+    return forms.CharField(max_length=ANNOTATION_MAX_LENGTH,
+                           error_messages={"required": required, "max_length": too_long})
+
+
 class NoteForm(forms.ModelForm):
-    text = forms.CharField(
-        label=_("Ny privat note"), help_text=_("Kun du kan se dine noter."),
-        max_length=ANNOTATION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Skriv en note, før du gemmer."),
-                        "max_length": _("En note kan højst være %(limit_value)d tegn "
-                                        "(den har %(show_value)d).")})
+    text = _annotation_text(
+        required=_("Skriv en note, før du gemmer."),
+        too_long=_("En note kan højst være %(limit_value)d tegn (den har %(show_value)d)."))
 
     class Meta:
         model = Note
@@ -55,13 +58,10 @@ class NoteForm(forms.ModelForm):
 
 
 class CommentForm(forms.ModelForm):
-    text = forms.CharField(
-        label=_("Ny delt kommentar"),
-        help_text=_("Alle medlemmer af mødeserien kan se delte kommentarer."),
-        max_length=ANNOTATION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": _("Skriv en kommentar, før du gemmer."),
-                        "max_length": _("En kommentar kan højst være %(limit_value)d tegn "
-                                        "(den har %(show_value)d).")})
+    text = _annotation_text(
+        required=_("Skriv en kommentar, før du gemmer."),
+        too_long=_("En kommentar kan højst være %(limit_value)d tegn (den har "
+                   "%(show_value)d)."))
 
     class Meta:
         model = Comment
