@@ -66,7 +66,9 @@ def autosave(instance: Autosaved, *, field: str, value, expected_version: int | 
 
 
 def mark_autosaved(instance: Autosaved, *, client: str, seq: int) -> None:
-    """Record on a row just created by an autosave that this page made its current version."""
+    """Record on a row just created by an autosave that this page made its current version.
+    (Give the row `_change_reason = AUTOSAVE_REASON` before saving it, so that the typing
+    that follows joins its history entry.)"""
     type(instance)._default_manager.filter(pk=instance.pk).update(
         autosave_client=client, autosave_seq=seq, autosave_version=instance.version)
     instance.autosave_client, instance.autosave_seq = client, seq
@@ -83,4 +85,7 @@ def coalesce_history(instance) -> None:
             and newest.history_user_id is not None
             and newest.history_user_id == previous.history_user_id
             and newest.history_date - previous.history_date <= COALESCE_WINDOW):
+        if previous.history_type == "+":  # the entry that created the row stays the creation
+            newest.history_type = "+"
+            newest.save(update_fields=["history_type"])
         previous.delete()

@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from agendas.models import AgendaItem, RecommendationPoint
-from common.autosave import AutosaveResult, autosave, mark_autosaved
+from common.autosave import AUTOSAVE_REASON, AutosaveResult, autosave, mark_autosaved
 from common.models import EditConflict, save_versioned
 from common.richtext import sanitize_html
 from decisions.models import Decision, DecisionPoint
@@ -76,6 +76,7 @@ def decision_text_autosave(*, item: AgendaItem, text: str, expected_version: int
             decision.full_clean()
             if by is not None and by.is_authenticated:
                 decision._history_user = by
+            decision._change_reason = AUTOSAVE_REASON
             decision.save()
             mark_autosaved(decision, client=client, seq=seq)
             return AutosaveResult(decision, applied=True)

@@ -112,7 +112,7 @@ def follow_up_schedule(*, follow_up: FollowUp, meeting: Meeting) -> FollowUp:
     """Put `follow_up` on the agenda of `meeting` (a later meeting of its series), as an item
     before the closing standard items, and remember where it went."""
     with transaction.atomic():
-        follow_up = FollowUp.objects.select_for_update().select_related(
+        follow_up = FollowUp.objects.select_for_update(of=("self",)).select_related(
             "decision__item__meeting", "owner_user").get(pk=follow_up.pk)
         source = follow_up.decision.item
         if meeting.series_id != source.meeting.series_id or meeting.date <= source.meeting.date:
