@@ -7,9 +7,11 @@ from decisions.services.decisions import (
     decision_create,
     decision_delete,
     decision_for,
+    decision_get_or_create,
     decision_point_create,
     decision_point_delete,
     decision_point_update,
+    decision_set_numbering,
     decision_text_autosave,
     decision_update,
     point_add,
@@ -39,8 +41,9 @@ from decisions.services.phrases import phrases_digest, phrases_for, phrases_set
 
 __all__ = [
     "FOLLOW_UP_TRACKING_FIELDS", "Mark", "attendance_update", "check_answers",
-    "decision_create", "decision_delete", "decision_for", "decision_point_create",
-    "decision_point_delete", "decision_point_update", "decision_text_autosave",
+    "decision_create", "decision_delete", "decision_for", "decision_get_or_create",
+    "decision_point_create", "decision_point_delete", "decision_point_update",
+    "decision_set_numbering", "decision_text_autosave",
     "decision_update", "follow_up_create", "follow_up_delete", "follow_up_schedule",
     "follow_up_set_status", "follow_up_update", "is_minutes_item", "item_attendance_update",
     "item_defer", "may_track", "meeting_publish", "minutes_approve", "next_meeting",

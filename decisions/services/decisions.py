@@ -48,11 +48,29 @@ def decision_for(item: AgendaItem) -> Decision:
     return decision
 
 
+def decision_get_or_create(*, item: AgendaItem) -> Decision:
+    with transaction.atomic():
+        meeting_for_edit(item.meeting_id)
+        return decision_for(item)
+
+
 def decision_update(*, decision: Decision, expected_version: int | None,
                     fields: dict) -> Decision:
     with transaction.atomic():
         meeting_for_edit(decision.item.meeting_id)
         return save_versioned(decision, expected_version=expected_version, fields=fields)
+
+
+def decision_set_numbering(*, item: AgendaItem, numbering: str,
+                           expected_version: int | None) -> Decision:
+    """Numbered points ("1) Rådmanden tog orienteringen til efterretning." even alone) or a
+    single phrase without a number ("Godkendt."). `expected_version` 0: the page saw no
+    decision yet."""
+    with transaction.atomic():
+        meeting_for_edit(item.meeting_id)
+        decision = decision_for(item)
+        return save_versioned(decision, expected_version=expected_version or None,
+                              fields={"numbering": numbering})
 
 
 def decision_delete(*, decision: Decision) -> None:

@@ -20,7 +20,8 @@ from meetings.models import Meeting
 
 NOT_TREATED = "Punktet blev ikke behandlet denne gang."
 APPROVED = "Referatet blev godkendt."
-# The standard item under which the next meeting approves these minutes.
+# The standard item under which the next meeting approves these minutes: "Referat", "Referat
+# fra udvalgets møde den …", "Godkendelse af referat".
 MINUTES_ITEM_TITLES = ("referat", "godkendelse af referat")
 
 
@@ -48,7 +49,8 @@ def meeting_publish(*, meeting: Meeting, by, links: notifications.Links | None =
 
 def is_minutes_item(item: AgendaItem) -> bool:
     """"Punkt 2: Referat": the item that approves the previous meeting's minutes."""
-    return item.title.strip().rstrip(".").lower() in MINUTES_ITEM_TITLES
+    title = item.title.strip().lower()
+    return any(title == start or title.startswith(start + " ") for start in MINUTES_ITEM_TITLES)
 
 
 def previous_meeting(meeting: Meeting) -> Meeting | None:

@@ -1,0 +1,106 @@
+"""The follow-up board across meetings: which follow-ups a reader sees (the visibility rule),
+narrowed by the board's filters and sorted by due date. The page and the CSV export read the
+same query, so the export is what the page lists."""
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db.models import BooleanField, Case, F, Value, When
+from django.utils.translation import gettext_lazy as _
+
+from agendas.models import AgendaItem
+from decisions.models import FollowUp
+from meetings.models import MeetingSeries
+
+ACTIVE = "aktive"
+ALL = "alle"
+STATUS_CHOICES = [(ACTIVE, _("Åbne og i gang")), (ALL, _("Alle")), *FollowUp.Status.choices]
+SORTS = {"frist": _("Frist, tidligste først"), "-frist": _("Frist, seneste først"),
+         "moede": _("Mødedato, nyeste først")}
+
+
+@dataclass(frozen=True)
+class Filters:
+    owner: str = ""  # "p<user id>" for a person, "e:<name>" for a unit
+    series: int | None = None
+    status: str = ACTIVE
+    overdue: bool = False
+    mine: bool = False
+    sort: str = "frist"
+
+    def query(self) -> dict:
+        """The filters as the board's query string (for links and the export)."""
+        values = {"ansvarlig": self.owner, "serie": self.series or "", "status": self.status,
+                  "overskredet": "1" if self.overdue else "", "mine": "1" if self.mine else "",
+                  "sortering": self.sort}
+        return {key: value for key, value in values.items() if value not in ("", None)}
+
+
+def parse(params) -> Filters:
+    """The board's filters from a query string; values it does not know fall back to the
+    default (a bookmarked link to a removed series shows the board, not an error)."""
+    series = params.get("serie", "")
+    status = params.get("status", ACTIVE)
+    sort = params.get("sortering", "frist")
+    owner = params.get("ansvarlig", "")
+    if not (owner.startswith("e:") or (owner.startswith("p") and owner[1:].isdigit())):
+        owner = ""
+    return Filters(owner=owner, series=int(series) if series.isdigit() else None,
+                   status=status if status in dict(STATUS_CHOICES) else ACTIVE,
+                   overdue=params.get("overskredet") == "1", mine=params.get("mine") == "1",
+                   sort=sort if sort in SORTS else "frist")
+
+
+def follow_ups(user, filters: Filters, today):
+    """The follow-ups the board lists for `user`, with what each row shows selected along, and
+    `item_visible` saying whether the reader may see the item it came from (an owner from
+    outside the series sees the follow-up, not the item)."""
+    rows = FollowUp.objects.visible_to(user)
+    if filters.mine:
+        rows = rows.filter(owner_user=user)
+    if filters.owner.startswith("p"):
+        rows = rows.filter(owner_user_id=int(filters.owner[1:]))
+    elif filters.owner.startswith("e:"):
+        rows = rows.filter(owner_unit=filters.owner[2:], owner_user__isnull=True)
+    if filters.series:
+        rows = rows.filter(decision__item__meeting__series_id=filters.series)
+    if filters.status == ACTIVE:
+        rows = rows.open()
+    elif filters.status != ALL:
+        rows = rows.filter(status=filters.status)
+    if filters.overdue:
+        rows = rows.overdue(today)
+    item_rule = AgendaItem.objects.visible_q(user, prefix="decision__item__")
+    visible = (Case(When(item_rule, then=Value(True)), default=Value(False),
+                    output_field=BooleanField()) if item_rule else Value(True))
+    order = {"frist": [F("due_date").asc(nulls_last=True), "decision__item__meeting__date"],
+             "-frist": [F("due_date").desc(nulls_last=True), "-decision__item__meeting__date"],
+             "moede": ["-decision__item__meeting__date", "decision__item__position"]}
+    return (rows.annotate(item_visible=visible)
+            .select_related("owner_user", "decision__item__meeting__series")
+            .only("pk", "version", "description", "owner_unit", "due_date", "status",
+                  "opened_on", "closed_on", "owner_user__first_name", "owner_user__last_name",
+                  "owner_user__username", "decision__item__number", "decision__item__title",
+                  "decision__item__position", "decision__item__meeting__date",
+                  "decision__item__meeting__series__name")
+            .order_by(*order[filters.sort], "pk"))
+
+
+def owner_choices(user) -> list[tuple[str, str]]:
+    """Everyone the reader's follow-ups are owned by: people first, then units."""
+    visible = FollowUp.objects.visible_to(user)
+    people = get_user_model().objects.filter(pk__in=visible.values("owner_user"))
+    units = (visible.filter(owner_user__isnull=True).order_by("owner_unit")
+             .values_list("owner_unit", flat=True).distinct())
+    choices = sorted(((f"p{p.pk}", p.get_full_name() or p.get_username()) for p in people),
+                     key=lambda choice: choice[1].lower())
+    return choices + [(f"e:{unit}", unit) for unit in units]
+
+
+def series_choices(user) -> list[MeetingSeries]:
+    return list(MeetingSeries.objects.visible_to(user))
+
+
+def tracked_series(user) -> set[int]:
+    """The series whose follow-ups `user` tracks as their secretariat."""
+    return set(MeetingSeries.objects.with_secretariat(user).values_list("pk", flat=True))
