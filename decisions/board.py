@@ -5,7 +5,7 @@ same query, so the export is what the page lists."""
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db.models import BooleanField, Case, F, Value, When
+from django.db.models import BooleanField, Case, F, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from agendas.models import AgendaItem
@@ -56,6 +56,11 @@ def follow_ups(user, filters: Filters, today):
     `item_visible` saying whether the reader may see the item it came from (an owner from
     outside the series sees the follow-up, not the item)."""
     rows = FollowUp.objects.visible_to(user)
+    if not user.is_superuser:
+        # The board is the reader's own: their series' follow-ups and the ones they own (a
+        # published meeting's follow-ups are public, but not everyone's work list).
+        rows = rows.filter(Q(decision__item__meeting__series__in=MeetingSeries.objects
+                             .with_insider(user)) | Q(owner_user=user))
     if filters.mine:
         rows = rows.filter(owner_user=user)
     if filters.owner.startswith("p"):
@@ -86,19 +91,21 @@ def follow_ups(user, filters: Filters, today):
             .order_by(*order[filters.sort], "pk"))
 
 
-def owner_choices(user) -> list[tuple[str, str]]:
+def owner_choices(user, today) -> list[tuple[str, str]]:
     """Everyone the reader's follow-ups are owned by: people first, then units."""
-    visible = FollowUp.objects.visible_to(user)
+    visible = follow_ups(user, Filters(status=ALL), today).order_by()
     people = get_user_model().objects.filter(pk__in=visible.values("owner_user"))
-    units = (visible.filter(owner_user__isnull=True).order_by("owner_unit")
-             .values_list("owner_unit", flat=True).distinct())
+    units = (visible.filter(owner_user__isnull=True).values_list("owner_unit", flat=True)
+             .order_by("owner_unit").distinct())
     choices = sorted(((f"p{p.pk}", p.get_full_name() or p.get_username()) for p in people),
                      key=lambda choice: choice[1].lower())
     return choices + [(f"e:{unit}", unit) for unit in units]
 
 
 def series_choices(user) -> list[MeetingSeries]:
-    return list(MeetingSeries.objects.visible_to(user))
+    if user.is_superuser:
+        return list(MeetingSeries.objects.all())
+    return list(MeetingSeries.objects.with_insider(user))
 
 
 def tracked_series(user) -> set[int]:

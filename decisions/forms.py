@@ -72,6 +72,17 @@ class FollowUpForm(VersionedForm):
             lambda user: user.get_full_name() or user.get_username())
         self.fields["opened_on"].required = False
 
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("owner_user") and not (cleaned.get("owner_unit") or "").strip():
+            self.add_error("owner_unit", _("Vælg, hvem der følger op: en person eller en enhed "
+                                           "(f.eks. FAS)."))
+        return cleaned
+
+    def validate_constraints(self):
+        """The owner is checked above with a message that says what to do; the service
+        validates the row's constraints again when it saves."""
+
 
 class FollowUpStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=FollowUp.Status.choices)

@@ -59,7 +59,7 @@ def item_response(request, item, parts=("points",), *, status_text="", status=20
     autosaving discussion field (static/js/minutes.js)."""
     context = item_context(item, status_text=status_text, oob=True, **extra)
     body = "".join(render_to_string(f"{ITEM}#{part}", context, request) for part in parts)
-    if status_text:
+    if status_text or extra.get("refusal"):
         body += render_to_string(f"{ITEM}#status-line", context, request)
     response = HttpResponse(body, status=status)
     entry = context["entry"]

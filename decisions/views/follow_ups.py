@@ -147,7 +147,7 @@ def follow_up_board(request):
     template = BOARD + ("#board-results" if request.htmx else "")
     return render(request, template, {
         "filters": filters, "page": page, "rows": page.object_list, "today": today,
-        "owners": board.owner_choices(request.user),
+        "owners": board.owner_choices(request.user, today),
         "series_list": board.series_choices(request.user),
         "statuses": board.STATUS_CHOICES, "sorts": board.SORTS,
         "tracked": board.tracked_series(request.user),
@@ -234,7 +234,8 @@ def follow_up_schedule(request, meeting_id: int, follow_up_id: int):
 
         return structure_response(request, meeting, fragments=[f"{PANEL}#follow-up-panel"],
                                   new_item_id=follow_up.agenda_item_id, status_text=text,
-                                  **{k: v for k, v in context.items() if k != "meeting"})
+                                  **{k: v for k, v in context.items()
+                                     if k not in ("meeting", "status_text")})
     return render(request, f"{PANEL}#follow-up-panel", context, status=status)
 
 
