@@ -94,7 +94,8 @@ def agenda_key(content: MeetingContent, *, with_memos: bool, variant) -> str:
 
 def minutes_key(content: MeetingContent, *, form: str, variant) -> str:
     return fingerprint.key("minutes", variant=variant, form=form, **meeting_data(content),
-                           items=_items(content, decisions=True))
+                           items=_items(content, decisions=True),
+                           attendance=fingerprint.attendance_data(content))
 
 
 def memo_key(entry: ItemView, meeting: Meeting, *, variant) -> str:
