@@ -1,6 +1,11 @@
 """The follow-up board across meetings: which follow-ups a reader sees (the visibility rule),
 narrowed by the board's filters and sorted by due date. The page and the CSV export read the
-same query, so the export is what the page lists."""
+same query, so the export is what the page lists.
+
+A page costs the same whatever the number of follow-ups: its rows are read in due-date order
+from the `followup_open_due` index and the query stops after one page; the total is counted
+up to COUNT_LIMIT only; the owner filter offers the series' people (a unit is typed).
+"""
 
 from dataclasses import dataclass
 
@@ -12,6 +17,7 @@ from agendas.models import AgendaItem
 from decisions.models import FollowUp
 from meetings.models import MeetingSeries
 
+COUNT_LIMIT = 1000
 ACTIVE = "aktive"
 ALL = "alle"
 STATUS_CHOICES = [(ACTIVE, _("Åbne og i gang")), (ALL, _("Alle")), *FollowUp.Status.choices]
@@ -21,7 +27,8 @@ SORTS = {"frist": _("Frist, tidligste først"), "-frist": _("Frist, seneste før
 
 @dataclass(frozen=True)
 class Filters:
-    owner: str = ""  # "p<user id>" for a person, "e:<name>" for a unit
+    person: int | None = None  # the owner, a person
+    unit: str = ""  # the owner, a unit ("FAS"), as typed
     series: int | None = None
     status: str = ACTIVE
     overdue: bool = False
@@ -30,7 +37,8 @@ class Filters:
 
     def query(self) -> dict:
         """The filters as the board's query string (for links and the export)."""
-        values = {"ansvarlig": self.owner, "serie": self.series or "", "status": self.status,
+        values = {"person": self.person or "", "enhed": self.unit, "serie": self.series or "",
+                  "status": self.status,
                   "overskredet": "1" if self.overdue else "", "mine": "1" if self.mine else "",
                   "sortering": self.sort}
         return {key: value for key, value in values.items() if value not in ("", None)}
@@ -42,10 +50,10 @@ def parse(params) -> Filters:
     series = params.get("serie", "")
     status = params.get("status", ACTIVE)
     sort = params.get("sortering", "frist")
-    owner = params.get("ansvarlig", "")
-    if not (owner.startswith("e:") or (owner.startswith("p") and owner[1:].isdigit())):
-        owner = ""
-    return Filters(owner=owner, series=int(series) if series.isdigit() else None,
+    person = params.get("person", "")
+    return Filters(person=int(person) if person.isdigit() else None,
+                   unit=" ".join(params.get("enhed", "").split())[:200],
+                   series=int(series) if series.isdigit() else None,
                    status=status if status in dict(STATUS_CHOICES) else ACTIVE,
                    overdue=params.get("overskredet") == "1", mine=params.get("mine") == "1",
                    sort=sort if sort in SORTS else "frist")
@@ -63,10 +71,10 @@ def follow_ups(user, filters: Filters, today):
                              .with_insider(user)) | Q(owner_user=user))
     if filters.mine:
         rows = rows.filter(owner_user=user)
-    if filters.owner.startswith("p"):
-        rows = rows.filter(owner_user_id=int(filters.owner[1:]))
-    elif filters.owner.startswith("e:"):
-        rows = rows.filter(owner_unit=filters.owner[2:], owner_user__isnull=True)
+    if filters.person:
+        rows = rows.filter(owner_user_id=filters.person)
+    if filters.unit:
+        rows = rows.filter(owner_unit__iexact=filters.unit)
     if filters.series:
         rows = rows.filter(decision__item__meeting__series_id=filters.series)
     if filters.status == ACTIVE:
@@ -91,15 +99,22 @@ def follow_ups(user, filters: Filters, today):
             .order_by(*order[filters.sort], "pk"))
 
 
-def owner_choices(user, today) -> list[tuple[str, str]]:
-    """Everyone the reader's follow-ups are owned by: people first, then units."""
-    visible = follow_ups(user, Filters(status=ALL), today).order_by()
-    people = get_user_model().objects.filter(pk__in=visible.values("owner_user"))
-    units = (visible.filter(owner_user__isnull=True).values_list("owner_unit", flat=True)
-             .order_by("owner_unit").distinct())
-    choices = sorted(((f"p{p.pk}", p.get_full_name() or p.get_username()) for p in people),
-                     key=lambda choice: choice[1].lower())
-    return choices + [(f"e:{unit}", unit) for unit in units]
+def people(user) -> list:
+    """Who the owner filter offers: the people of the reader's series (and the reader)."""
+    User = get_user_model()
+    if user.is_superuser:
+        found = User.objects.filter(follow_ups__isnull=False)
+    else:
+        insider = MeetingSeries.objects.with_insider(user)
+        found = User.objects.filter(Q(member_of_series__in=insider)
+                                    | Q(secretariat_of_series__in=insider) | Q(pk=user.pk))
+    return sorted(found.distinct(), key=lambda p: (p.get_full_name() or p.get_username()).lower())
+
+
+def bounded_count(rows, limit: int) -> int:
+    """How many rows there are, counted up to `limit` + 1 (the board says "1.000+" beyond it):
+    a count that does not grow with the data."""
+    return rows.order_by()[:limit + 1].count()
 
 
 def series_choices(user) -> list[MeetingSeries]:

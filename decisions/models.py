@@ -204,8 +204,9 @@ class FollowUp(VersionedModel):
                 violation_error_message=_("Afslutningsdatoen kan ikke ligge før oprettelsen.")),
         ]
         indexes = [
-            # The follow-up board lists what is still open across meetings.
-            models.Index(fields=["status", "due_date"], name="followup_open_due",
+            # The follow-up board reads what is still open in due-date order, one page at a
+            # time, straight from this index (decisions/board.py).
+            models.Index(fields=["due_date"], name="followup_open_due",
                          condition=Q(status__in=["open", "in_progress"])),
             # "Mine opfølgninger".
             models.Index(fields=["owner_user", "due_date"], name="followup_owner_due"),

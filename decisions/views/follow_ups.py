@@ -4,11 +4,11 @@ board across meetings (and exported as CSV), and put on a later meeting's agenda
 
 import csv
 import datetime as dt
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -134,6 +134,32 @@ def follow_up_status(request, follow_up_id: int):
         "row_error": error, "row_saved": error is None}, status=status)
 
 
+@dataclass
+class BoardPage:
+    """One page of the board: its rows, its number, and whether there are more after it."""
+
+    rows: list
+    number: int
+    has_next: bool
+    total: int  # counted up to board.COUNT_LIMIT + 1
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def total_is_bounded(self) -> bool:
+        return self.total > board.COUNT_LIMIT
+
+
+def _page(rows, number: str) -> BoardPage:
+    number = int(number) if number.isdigit() and int(number) > 0 else 1
+    offset = (number - 1) * PAGE_SIZE
+    found = list(rows[offset:offset + PAGE_SIZE + 1])
+    return BoardPage(rows=found[:PAGE_SIZE], number=number, has_next=len(found) > PAGE_SIZE,
+                     total=board.bounded_count(rows, board.COUNT_LIMIT))
+
+
 @login_required
 @require_GET
 @vary_on_headers("HX-Request")
@@ -142,12 +168,11 @@ def follow_up_board(request):
     and overdue, "Mine opfølgninger", sorted by due date, 50 to a page."""
     filters = board.parse(request.GET)
     today = timezone.localdate()
-    page = Paginator(board.follow_ups(request.user, filters, today), PAGE_SIZE).get_page(
-        request.GET.get("side"))
+    page = _page(board.follow_ups(request.user, filters, today), request.GET.get("side", ""))
     template = BOARD + ("#board-results" if request.htmx else "")
     return render(request, template, {
-        "filters": filters, "page": page, "rows": page.object_list, "today": today,
-        "owners": board.owner_choices(request.user, today),
+        "filters": filters, "page": page, "rows": page.rows, "today": today,
+        "people": board.people(request.user), "count_limit": board.COUNT_LIMIT,
         "series_list": board.series_choices(request.user),
         "statuses": board.STATUS_CHOICES, "sorts": board.SORTS,
         "tracked": board.tracked_series(request.user),

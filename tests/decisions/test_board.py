@@ -81,17 +81,16 @@ def test_the_secretariat_also_sees_the_draft_minutes_follow_ups(client, secretar
 
 def test_filters_by_owner_series_status_and_overdue(client, member, board, series):
     client.force_login(member)
-    assert listed(client.get(BOARD, {"ansvarlig": "e:FAS"})) == [
-        "FAS sender planen til udvalget."]
-    assert listed(client.get(BOARD, {"ansvarlig": f"p{member.pk}"})) == [
+    assert listed(client.get(BOARD, {"enhed": "fas"})) == ["FAS sender planen til udvalget."]
+    assert listed(client.get(BOARD, {"person": member.pk})) == [
         "Mette melder tilbage om æøå-tegnene."]
     assert listed(client.get(BOARD, {"status": "done"})) == ["Klaret."]
     assert len(listed(client.get(BOARD, {"status": "alle", "serie": series.pk}))) == 4
     assert listed(client.get(BOARD, {"overskredet": "1"})) == ["FAS sender planen til udvalget."]
     # Unknown values fall back to the defaults rather than failing.
     assert client.get(BOARD, {"status": "x", "serie": "y", "sortering": "z"}).status_code == 200
-    owners = dict(client.get(BOARD).context["owners"])
-    assert owners == {f"p{member.pk}": "Mette Medlem", "e:FAS": "FAS", "e:MØB": "MØB"}
+    people = [p.get_full_name() for p in client.get(BOARD).context["people"]]
+    assert people == ["Mads Sekretær", "Mette Medlem"], "the series' people"
 
 
 def test_mine_lists_the_owners_own_and_lets_them_change_the_status(client, member, board):
@@ -129,7 +128,7 @@ def test_an_owner_outside_the_series_sees_their_follow_up_but_not_the_item(clien
 
 def test_the_csv_is_utf8_with_a_bom_and_the_boards_filters(client, member, board):
     client.force_login(member)
-    response = client.get(CSV, {"ansvarlig": f"p{member.pk}"})
+    response = client.get(CSV, {"person": member.pk})
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="opfoelgninger-')
     data = b"".join(response.streaming_content)
@@ -147,19 +146,32 @@ def test_the_board_is_for_logged_in_readers(client):
     assert client.get(CSV)["Location"].startswith("/log-ind/")
 
 
-@pytest.mark.parametrize("extra", [0, 40])
+@pytest.mark.parametrize("extra", [0, 60])
 def test_the_board_costs_the_same_queries_whatever_the_number_of_follow_ups(
         client, member, board, extra, django_assert_num_queries):
     item = Meeting.objects.get(date=dt.date(2023, 3, 6)).items.get()
     for n in range(extra):
         follow_up(item, f"Ekstra {n}", make_user() if n % 2 else f"Enhed {n}")
     client.force_login(member)
-    # 1 session, 2 user, 3 count, 4 the page's rows (+owner, item, meeting, series),
-    # 5 the people owning them, 6 the units, 7 the series for the filter, 8 the series the
-    # reader tracks as secretariat
-    with django_assert_num_queries(8):
+    # 1 session, 2 user, 3 the page's rows and one more (+owner, item, meeting, series),
+    # 4 the count (up to COUNT_LIMIT + 1), 5 the people of the reader's series, 6 the series
+    # for the filter, 7 the series the reader tracks as secretariat
+    with django_assert_num_queries(7):
         response = client.get(BOARD)
     assert len(response.context["rows"]) == min(3 + extra, 50)
+    assert response.context["page"].has_next == (3 + extra > 50)
+
+
+def test_beyond_the_count_limit_the_board_says_more_than(client, member, board, settings,
+                                                         monkeypatch):
+    from decisions import board as board_module
+
+    monkeypatch.setattr(board_module, "COUNT_LIMIT", 2)
+    client.force_login(member)
+    page = client.get(BOARD).content.decode()
+    assert "Mere end 2 opfølgninger." in page
+    second = client.get(BOARD, {"side": "2", "status": "alle"})
+    assert second.status_code == 200 and listed(second) == []
 
 
 def test_the_panel_offers_the_series_open_follow_ups_to_the_next_meeting(
