@@ -45,9 +45,10 @@ def committed(work):
 
 
 def _build():
+    from django.contrib.auth import get_user_model
+
     from demo import loader
     from demo.data import series as series_data
-    from django.contrib.auth import get_user_model
 
     spec = dataclasses.replace(
         seed_004.MEETING, start_time=dt.time(14, 0), end_time=dt.time(16, 0),
