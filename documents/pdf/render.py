@@ -72,7 +72,9 @@ def html_to_pdf(html: str, *, variant: str | None = DEFAULT_VARIANT) -> Rendered
         for name in page.anchors:
             anchors.setdefault(name, index)
         outline += [(level, label, index) for level, label, *_ in page.bookmarks]
-    pdf = document.write_pdf(pdf_variant=variant)
+    # The archive variant is tagged too: an archived document is read with a screen reader
+    # as well.
+    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=variant is not None)
     return Rendered(pdf=pdf, page_count=len(document.pages), anchors=anchors, outline=outline)
 
 
