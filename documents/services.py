@@ -27,6 +27,7 @@ from decisions.models import RELEASED_STATUSES
 from documents.content import ItemView, MeetingContent, meeting_content
 from documents.models import RenderedDocument
 from documents.pdf import fingerprint, render, store
+from documents.pdf.archive import DataFile, record_file
 from documents.pdf.fingerprint import item_data, meeting_data, row
 from documents.pdf.pack import AttachmentSource, PackSection, PackSpec, build_pack, number_pages
 from meetings.models import Meeting, MeetingSeries, SeriesLayout
@@ -58,9 +59,10 @@ def _content(meeting, user, *, public: bool, with_annotations: bool = False) -> 
                            public=public, with_annotations=with_annotations)
 
 
-def _numbered(rendered: render.Rendered, meeting: Meeting) -> render.Rendered:
+def _numbered(rendered: render.Rendered, meeting: Meeting,
+              data_file: DataFile | None = None) -> render.Rendered:
     """The document on its own: "side X af Y" at the foot of each page; the committee
-    layout writes its date above "Side X af Y" (§6)."""
+    layout writes its date above "Side X af Y" (§6). `data_file`: see archive.py."""
     if meeting.series.layout == SeriesLayout.COMMITTEE:
         date = meeting.document_date
 
@@ -69,10 +71,10 @@ def _numbered(rendered: render.Rendered, meeting: Meeting) -> render.Rendered:
                 lines = [_date(date)] if date else []
                 return [*lines, _("Side %(page)s af %(pages)s") % {"page": page, "pages": pages}]
 
-        pdf = number_pages(rendered.pdf, footer=footer)
+        pdf = number_pages(rendered.pdf, footer=footer, data_file=data_file)
     else:
         with translation.override("da"):
-            pdf = number_pages(rendered.pdf)
+            pdf = number_pages(rendered.pdf, data_file=data_file)
     return render.Rendered(pdf=pdf, page_count=rendered.page_count, anchors=rendered.anchors,
                            outline=rendered.outline)
 
@@ -113,10 +115,25 @@ def _part(key: str, meeting: Meeting, render_part: Callable[[], render.Rendered]
     return store.get_or_render(key, kind=Kind.PART, meeting=meeting, render=render_part)[0]
 
 
-def _finished(kind: str, meeting: Meeting, part: RenderedDocument):
-    """A document on its own, made from its stored part by writing the page numbers."""
-    return store.get_or_render(fingerprint.key(kind, part=part.key), kind=kind, meeting=meeting,
-                               render=lambda: _numbered(store.as_rendered(part), meeting))[0]
+def _finished(kind: str, meeting: Meeting, part: RenderedDocument,
+              data_file: Callable[[], DataFile] | None = None):
+    """A document on its own, made from its stored part by writing the page numbers (and,
+    in the archive variant, embedding its data, which the part's key covers)."""
+    return store.get_or_render(
+        fingerprint.key(kind, part=part.key), kind=kind, meeting=meeting,
+        render=lambda: _numbered(store.as_rendered(part), meeting,
+                                 data_file() if data_file else None))[0]
+
+
+def _record(content: MeetingContent, variant, *, decisions: bool):
+    """The archive variant's embedded data (None for the other variants), made when needed."""
+    if variant != render.ARCHIVE:
+        return None
+
+    def make():
+        with translation.override("da"):
+            return record_file(content, decisions=decisions)
+    return make
 
 
 # The documents.
@@ -128,7 +145,7 @@ def agenda_pdf(*, meeting: Meeting, user, public: bool = False,
     key = agenda_key(content, with_memos=True, variant=variant)
     part = _part(key, meeting, lambda: render.render_agenda(content, with_memos=True,
                                                            variant=variant))
-    return _finished(Kind.AGENDA, meeting, part)
+    return _finished(Kind.AGENDA, meeting, part, _record(content, variant, decisions=False))
 
 
 def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | None = None,
@@ -139,7 +156,7 @@ def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | Non
     form = form or meeting.series.minutes_form
     key = minutes_key(content, form=form, variant=variant)
     part = _part(key, meeting, lambda: render.render_minutes(content, form=form, variant=variant))
-    return _finished(Kind.MINUTES, meeting, part)
+    return _finished(Kind.MINUTES, meeting, part, _record(content, variant, decisions=True))
 
 
 def memo_pdf(*, item: AgendaItem, user, public: bool = False,
@@ -189,6 +206,7 @@ class PackPlan:
     overview: PackPart | None
     key: str
     attachment_pages: int
+    lead_is_minutes: bool = False
     stored: RenderedDocument | None = None
     parts: list[PackPart] = field(default_factory=list)
 
@@ -220,7 +238,8 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
     with_annotations = with_annotations and not public and user.is_authenticated
     content = _content(meeting, user, public=public, with_annotations=with_annotations)
     with translation.override("da"):
-        if minutes_available(meeting, user, public=public):
+        lead_is_minutes = minutes_available(meeting, user, public=public)
+        if lead_is_minutes:
             form = meeting.series.minutes_form
             lead_label = _("Referat")
             lead = PackPart(minutes_key(content, form=form, variant=variant), lead_label,
@@ -256,6 +275,7 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
     plan = PackPlan(meeting=meeting, content=content, user=user, public=public,
                     with_annotations=with_annotations, variant=variant, lead_label=lead_label,
                     lead=lead, memos=memos, overview=overview, key=key, parts=parts,
+                    lead_is_minutes=lead_is_minutes,
                     attachment_pages=sum(a.page_count for e in content.readable_items
                                          for a in e.attachments),
                     stored=store.find(key))
@@ -346,6 +366,9 @@ def _pack_spec(plan: PackPlan) -> PackSpec:
         lead_items=[(e.item.number, e.item.title) for e in content.items],
         sections=sections,
         overview=store.as_rendered(plan.overview.stored) if plan.overview else None,
+        archive=plan.variant == render.ARCHIVE,
+        data_file=record_file(content, decisions=plan.lead_is_minutes)
+        if plan.variant == render.ARCHIVE else None,
     )
 
 

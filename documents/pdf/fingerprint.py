@@ -22,7 +22,7 @@ from django.db.models.fields.files import FieldFile
 
 from documents.content import ItemView, MeetingContent
 
-RENDERER_VERSION = 1
+RENDERER_VERSION = 2
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "documents" / "pdf"
 # Large or derived fields that a document never prints.
 SKIPPED_FIELDS = {"text"}  # Attachment.text: the file's own text, covered by its sha256

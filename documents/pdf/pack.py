@@ -20,6 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from documents.pdf.archive import DataFile, embed, make_pdfa, save_options
 from documents.pdf.contents import Placed, contents, link_contents, outline
 from documents.pdf.render import Rendered, TocEntry
 from documents.pdf.stamp import PageWriter
@@ -79,17 +80,23 @@ class PackSpec:
     lead_items: list[tuple[int, str]]  # (number, title) of the items in the lead
     sections: list[PackSection]
     overview: Rendered | None = None
+    archive: bool = False  # PDF/A-3b
+    data_file: DataFile | None = None  # embedded as the document's data
 
 
-def number_pages(pdf: bytes, *, footer: Callable[[int, int], list[str]] = page_footer) -> bytes:
-    """A document on its own: its rendering with `footer(page, pages)` written on each page.
-    Structure tags, metadata and PDF/A identification are kept as they are."""
+def number_pages(pdf: bytes, *, footer: Callable[[int, int], list[str]] = page_footer,
+                 data_file: DataFile | None = None) -> bytes:
+    """A document on its own: its rendering with `footer(page, pages)` written on each page,
+    and `data_file` embedded as its data. Structure tags, metadata and PDF/A identification
+    are kept as they are."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         writer = PageWriter(document)
         total = len(document.pages)
         for index, page in enumerate(document.pages):
             writer.decorate(page, footer=footer(index + 1, total))
         writer.finish()
+        if data_file is not None:
+            embed(document, data_file)
         out = io.BytesIO()
         document.save(out)
     return out.getvalue()
@@ -141,7 +148,7 @@ def _build_pack(spec: PackSpec, *, render_toc, progress) -> Rendered:
         total = toc_pages + body_pages
         pack.decorate(lambda index: page_footer(index + 1, total))
         outline(pack.out, entries)
-        data = pack.save(title=spec.title, author=spec.author)
+        data = pack.save(spec)
     finally:
         pack.close()
     return Rendered(pdf=data, page_count=total)
@@ -263,13 +270,21 @@ class _Assembly:
                                  make_room=plan.make_room, wrap=plan.wrap)
         self.writer.finish()
 
-    def save(self, *, title: str, author: str) -> bytes:
+    def save(self, spec: PackSpec) -> bytes:
         if self.structure is not None:
             self.structure.finish()
-        _metadata(self.out, title=title, author=author, tagged=self.structure is not None)
+        # PDF/A-3 has no place for the PDF/UA claim in its metadata; the tags are there.
+        _metadata(self.out, title=spec.title, author=spec.author,
+                  tagged=self.structure is not None and not spec.archive)
+        if spec.data_file is not None:
+            embed(self.out, spec.data_file)
+        options = {"compress_streams": True,
+                   "object_stream_mode": pikepdf.ObjectStreamMode.generate}
+        if spec.archive:
+            make_pdfa(self.out)
+            options = save_options()
         buffer = io.BytesIO()
-        self.out.save(buffer, compress_streams=True,
-                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        self.out.save(buffer, **options)
         return buffer.getvalue()
 
     def close(self) -> None:
