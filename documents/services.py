@@ -29,7 +29,14 @@ from documents.models import RenderedDocument
 from documents.pdf import fingerprint, render, store
 from documents.pdf.archive import DataFile, record_file
 from documents.pdf.fingerprint import item_data, meeting_data, row
-from documents.pdf.pack import AttachmentSource, PackSection, PackSpec, build_pack, number_pages
+from documents.pdf.pack import (
+    AttachmentSource,
+    PackSection,
+    PackSpec,
+    build_pack,
+    memo_page_number,
+    number_pages,
+)
 from meetings.models import Meeting, MeetingSeries, SeriesLayout
 
 logger = logging.getLogger(__name__)
@@ -169,10 +176,17 @@ def memo_pdf(*, item: AgendaItem, user, public: bool = False,
     if entry is None or not entry.item.has_memo:
         return None
     key = memo_key(entry, meeting, variant=variant)
-    document, _rendered = store.get_or_render(
-        key, kind=Kind.MEMO, meeting=meeting,
-        render=lambda: render.render_memo(entry, meeting, variant=variant))
-    return document
+    part = _part(key, meeting, lambda: render.render_memo(entry, meeting, variant=variant))
+
+    def numbered() -> render.Rendered:  # its own "side X af Y" in the top right corner
+        rendered = store.as_rendered(part)
+        with translation.override("da"):
+            pdf = number_pages(rendered.pdf, footer=None, corner=memo_page_number)
+        return render.Rendered(pdf=pdf, page_count=rendered.page_count,
+                               anchors=rendered.anchors, outline=rendered.outline)
+
+    return store.get_or_render(fingerprint.key(Kind.MEMO, part=part.key), kind=Kind.MEMO,
+                               meeting=meeting, render=numbered)[0]
 
 
 # The pack.

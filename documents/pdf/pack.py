@@ -84,16 +84,23 @@ class PackSpec:
     data_file: DataFile | None = None  # embedded as the document's data
 
 
-def number_pages(pdf: bytes, *, footer: Callable[[int, int], list[str]] = page_footer,
+def memo_page_number(number: int, total: int) -> str:
+    """A memo's own "side X af Y", top right, as in MSB's memos (on its own and in the pack)."""
+    return _("side %(page)s af %(pages)s") % {"page": number, "pages": total}
+
+
+def number_pages(pdf: bytes, *, footer: Callable[[int, int], list[str]] | None = page_footer,
+                 corner: Callable[[int, int], str] | None = None,
                  data_file: DataFile | None = None) -> bytes:
-    """A document on its own: its rendering with `footer(page, pages)` written on each page,
-    and `data_file` embedded as its data. Structure tags, metadata and PDF/A identification
-    are kept as they are."""
+    """A document on its own: its rendering with `footer(page, pages)` (and/or `corner`)
+    written on each page, and `data_file` embedded as its data. Structure tags, metadata and
+    PDF/A identification are kept as they are."""
     with pikepdf.open(io.BytesIO(pdf)) as document:
         writer = PageWriter(document)
         total = len(document.pages)
         for index, page in enumerate(document.pages):
-            writer.decorate(page, footer=footer(index + 1, total))
+            writer.decorate(page, footer=footer(index + 1, total) if footer else None,
+                            corner=corner(index + 1, total) if corner else None)
         writer.finish()
         if data_file is not None:
             embed(document, data_file)
@@ -123,7 +130,7 @@ def _build_pack(spec: PackSpec, *, render_toc, progress) -> Rendered:
             memo_start = None
             if section.memo is not None:
                 memo_start = pack.append_part(
-                    section.memo.pdf, parent=group,
+                    section.memo.pdf, parent=group, numbered=True,
                     stamp=_("Punkt %(number)s: Indstilling") % {"number": section.number})
             starts = [(attachment, pack.append_attachment(attachment, parent=group))
                       for attachment in section.attachments]
@@ -159,6 +166,7 @@ class _Page:
     """What the last pass writes on a page of the pack."""
 
     stamp: str | None = None
+    corner: str | None = None  # a memo's own page number
     make_room: bool = False  # an attachment: shrink its content clear of stamp and footer
     wrap: tuple[bytes, bytes] | None = None  # marked content around the page's own
 
@@ -185,9 +193,11 @@ class _Assembly:
             return None
         return self.structure.element(role, self.structure.document, T=pikepdf.String(title))
 
-    def append_part(self, data: bytes, *, parent=None, stamp: str | None = None) -> int:
+    def append_part(self, data: bytes, *, parent=None, stamp: str | None = None,
+                    numbered: bool = False) -> int:
         """A part we rendered (WeasyPrint, tagged unless the variant is plain): its pages and
-        its structure tree. The first part decides whether the pack is tagged."""
+        its structure tree; `numbered` gives them their own "side X af Y" (a memo). The
+        first part decides whether the pack is tagged."""
         source = self._source(data)
         start = len(self.out.pages)
         self.out.pages.extend(source.pages)
@@ -196,7 +206,9 @@ class _Assembly:
         if self.structure is not None and is_tagged(source):
             self.structure.graft(source, list(self.out.pages)[start:],
                                  parent if parent is not None else self.structure.document)
-        self.pages += [_Page(stamp=stamp) for _ in range(len(self.out.pages) - start)]
+        count = len(self.out.pages) - start
+        self.pages += [_Page(stamp=stamp, corner=memo_page_number(n, count) if numbered else None)
+                       for n in range(1, count + 1)]
         return start
 
     def insert_part(self, data: bytes) -> None:
@@ -266,8 +278,8 @@ class _Assembly:
 
     def decorate(self, footer: Callable[[int], list[str]]) -> None:
         for index, (page, plan) in enumerate(zip(self.out.pages, self.pages, strict=True)):
-            self.writer.decorate(page, header=plan.stamp, footer=footer(index),
-                                 make_room=plan.make_room, wrap=plan.wrap)
+            self.writer.decorate(page, header=plan.stamp, corner=plan.corner,
+                                 footer=footer(index), make_room=plan.make_room, wrap=plan.wrap)
         self.writer.finish()
 
     def save(self, spec: PackSpec) -> bytes:

@@ -180,10 +180,17 @@ class PageWriter:
                      bottom + (len(texts) - 1 - i) * size * 1.25, size)
                 for i, text in enumerate(texts)]
 
+    def corner_lines(self, text: str, box: VisualBox, size: float = 9) -> list[Line]:
+        """`text` right-aligned in the top margin, above the text (a memo's "side X af Y")."""
+        margin = min(20 * MM, box.width * 0.08)
+        top = box.height - min(17 * MM, box.height * 0.07)
+        return [Line(text, box.width - margin - self.font.width(text, size), top, size)]
+
     def decorate(self, page: pikepdf.Page, *, header: str | None = None,
-                 footer: list[str] | None = None, make_room: bool = False,
-                 wrap: tuple[bytes, bytes] | None = None) -> None:
-        """A stamp in the top margin and/or footer lines, written in one go. With
+                 corner: str | None = None, footer: list[str] | None = None,
+                 make_room: bool = False, wrap: tuple[bytes, bytes] | None = None) -> None:
+        """A stamp in the top margin, a page number in its corner and/or footer lines,
+        written in one go. With
         `make_room` (an attachment, whose margins we do not know) the page's content is
         scaled down a little, centred, so that neither lands on its own header or footer.
         `wrap`: see write()."""
@@ -196,7 +203,8 @@ class PageWriter:
             bottom = max((line.y + line.size for line in footer_lines), default=0)
             frame = _shrink(box, top=top + 2 * MM if header_lines else 0,
                             bottom=bottom + 1.5 * MM if footer_lines else 0)
-        self.write(page, [(artifact("Header"), header_lines),
+        corner_lines = self.corner_lines(corner, box) if corner else []
+        self.write(page, [(artifact("Header"), header_lines + corner_lines),
                           (artifact("Footer"), footer_lines)], box=box, frame=frame, wrap=wrap)
 
     def text_page(self, heading: str, paragraphs: list[str], *, width: float = 595.28,
