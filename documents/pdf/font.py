@@ -61,15 +61,14 @@ class Face:
 
     def glyphs(self, text: str) -> list[Glyph]:
         """The glyphs that draw `text` (composed first, so "s" + combining cedilla is "ş");
-        a character without a glyph is drawn as FALLBACK, and control characters are
-        dropped."""
+        a character without a glyph is drawn as FALLBACK, and control and format
+        characters are dropped."""
         result = []
         for character in unicodedata.normalize("NFC", text):
+            if unicodedata.category(character)[0] == "C":
+                continue  # control and format characters (a soft hyphen too) show nothing
             gid = self.gid_of.get(ord(character))
-            if gid is not None:
-                result.append(Glyph(gid, character))
-            elif unicodedata.category(character)[0] != "C":
-                result.append(self.fallback)
+            result.append(Glyph(gid, character) if gid is not None else self.fallback)
         return result
 
     def width(self, text: str, size: float) -> float:
