@@ -14,7 +14,7 @@ from documents import services
 from documents.pdf import render, store
 from meetings.models import Meeting
 from tests.documents.builders import rich_meeting
-from tests.factories import make_series, make_user
+from tests.factories import make_series, make_user, unlocked
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +28,10 @@ def archived(module_db):
     meeting = rich_meeting(series, status=Meeting.Status.PUBLISHED)
     klima = meeting.items.get(title="Klimaplan i MSB")
     follow_up = klima.decision.follow_ups.get()
-    FollowUp.objects.filter(pk=follow_up.pk).update(due_date="2023-10-01")
-    FollowUp.objects.create(decision=klima.decision, description="Sagen sendes til udvalget.",
-                            owner_user=secretary, opened_on="2023-09-11")
+    with unlocked(meeting):
+        FollowUp.objects.filter(pk=follow_up.pk).update(due_date="2023-10-01")
+        FollowUp.objects.create(decision=klima.decision, description="Sagen sendes til udvalget.",
+                                owner_user=secretary, opened_on="2023-09-11")
     documents = {
         "minutes": services.minutes_pdf(meeting=meeting, user=secretary, variant=render.ARCHIVE),
         "pack": services.pack_pdf(services.pack_plan(meeting=meeting, user=member,

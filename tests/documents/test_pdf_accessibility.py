@@ -25,7 +25,7 @@ from tests.documents.pdfcheck import (
     tree_outline,
 )
 from tests.documents.pdftext import outline_titles
-from tests.factories import make_series, make_user
+from tests.factories import make_series, make_user, unlocked
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,8 @@ def documents(module_db):
     report = html_to_pdf('<html lang="en"><head><title>Report</title></head><body>'
                          '<h1>Family report</h1><p>Prepared by the municipality.</p>'
                          '<p style="break-before: page">Second page.</p></body></html>').pdf
-    attachment_add(item=klima, data=report, filename="report.pdf", title=TAGGED_TITLE)
+    with unlocked(meeting):
+        attachment_add(item=klima, data=report, filename="report.pdf", title=TAGGED_TITLE)
     committee = committee_meeting(make_series(name="Social- og Beskæftigelsesudvalget",
                                               layout="committee", kind="udvalgsmoede",
                                               secretariat=[secretary]),
