@@ -23,7 +23,9 @@ from django.db.models.fields.files import FieldFile
 from documents.content import ItemView, MeetingContent
 
 RENDERER_VERSION = 2
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "documents" / "pdf"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
+# The documents' own templates, and the partials they share with the meeting page.
+TEMPLATE_DIRS = (TEMPLATES / "pdf", TEMPLATES / "shared")
 # Large or derived fields that a document never prints.
 SKIPPED_FIELDS = {"text"}  # Attachment.text: the file's own text, covered by its sha256
 
@@ -86,8 +88,8 @@ def annotations_data(content: MeetingContent) -> list:
 def layout_digest() -> str:
     """The templates and stylesheet the documents are drawn with."""
     digest = hashlib.sha256()
-    for path in sorted(TEMPLATE_DIR.glob("*.html")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(p for directory in TEMPLATE_DIRS for p in directory.glob("*.html")):
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     for name in ("css/pdf.css",):
         digest.update(Path(finders.find(name)).read_bytes())
     return digest.hexdigest()[:16]
