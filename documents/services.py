@@ -90,25 +90,31 @@ def _date(value) -> str:
     return date_format(value, "j. F Y")
 
 
-def _items(content: MeetingContent, *, decisions: bool) -> list:
-    return [item_data(entry, decisions=decisions) for entry in content.items]
+def _items(content: MeetingContent, *, decisions: bool, memos: bool) -> list:
+    return [item_data(entry, decisions=decisions, memo=memos) for entry in content.items]
 
 
 # Keys. Each says what its document shows; the variant changes the file, so it is in too.
 
 def agenda_key(content: MeetingContent, *, with_memos: bool, variant) -> str:
     return fingerprint.key("agenda", variant=variant, with_memos=with_memos,
-                           **meeting_data(content), items=_items(content, decisions=False))
+                           **meeting_data(content),
+                           items=_items(content, decisions=False, memos=with_memos))
 
 
 def minutes_key(content: MeetingContent, *, form: str, variant) -> str:
     return fingerprint.key("minutes", variant=variant, form=form, **meeting_data(content),
-                           items=_items(content, decisions=True))
+                           items=_items(content, decisions=True, memos=False))
 
 
 def memo_key(entry: ItemView, meeting: Meeting, *, variant) -> str:
     return fingerprint.key("memo", variant=variant, series=row(meeting.series),
                            item=item_data(entry, decisions=False))
+
+
+def toc_key(meeting: Meeting, entries: list[render.TocEntry], *, variant) -> str:
+    return fingerprint.key("toc", variant=variant, meeting=row(meeting), series=row(meeting.series),
+                           entries=[[e.level, e.label, e.page, e.link] for e in entries])
 
 
 def overview_key(content: MeetingContent, user, *, variant) -> str:
@@ -349,9 +355,13 @@ def pack_pdf(plan: PackPlan, *, progress: Callable[[int, int, str], None] | None
 
         started = time.perf_counter()
         meeting = plan.meeting
-        rendered = build_pack(
-            spec, progress=pack_progress,
-            render_toc=lambda entries: render.render_toc(meeting, entries, variant=plan.variant))
+
+        def contents(entries):  # stored too: an edit that moves no page finds it again
+            return store.as_rendered(_part(
+                toc_key(meeting, entries, variant=plan.variant), meeting,
+                lambda: render.render_toc(meeting, entries, variant=plan.variant)))
+
+        rendered = build_pack(spec, progress=pack_progress, render_toc=contents)
     document = store.save(plan.key, kind=Kind.PACK, meeting=meeting, rendered=rendered,
                           seconds=time.perf_counter() - started)
     progress(total, total, gettext_lazy("Færdig"))

@@ -51,9 +51,11 @@ def meeting_data(content: MeetingContent) -> dict:
             "public": content.public}
 
 
-def item_data(entry: ItemView, *, decisions: bool) -> dict:
+def item_data(entry: ItemView, *, decisions: bool, memo: bool = True) -> dict:
     """What any document can print of one item. `decisions` adds the decision (the minutes
-    print it, the agenda and the memo do not)."""
+    print it, the agenda and the memo do not); without `memo` the memo's sections are left
+    out (only the memo and the agenda on its own print them), so that an edit to a memo
+    renders that memo again and not the minutes or the pack's agenda."""
     data = {"item": row(entry.item), "content_visible": entry.content_visible}
     if not entry.content_visible:
         return data
@@ -62,7 +64,7 @@ def item_data(entry: ItemView, *, decisions: bool) -> dict:
         memo_template=row(entry.item.memo_template),
         sub_items=[[row(s.sub), str(s.slot) if s.slot else None] for s in entry.sub_items],
         recommendations=[row(r) for r in entry.recommendations],
-        memo_sections=[row(s) for s in entry.memo_sections],
+        memo_sections=[row(s) for s in entry.memo_sections] if memo else None,
         attachments=[row(a, skip=SKIPPED_FIELDS) for a in entry.attachments],
     )
     if decisions and entry.decision is not None:
