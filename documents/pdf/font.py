@@ -58,21 +58,34 @@ class Face:
         self.fallback = Glyph(self.gid_of[ord(FALLBACK)], FALLBACK)
         self.base_gids = frozenset(self.gid_of[ord(c)] for c in BASE_REPERTOIRE
                                    if ord(c) in self.gid_of)
+        self._glyphs: dict[str, tuple[Glyph, ...]] = {}
+        self._widths: dict[str, int] = {}
 
-    def glyphs(self, text: str) -> list[Glyph]:
+    def glyphs(self, text: str) -> tuple[Glyph, ...]:
         """The glyphs that draw `text` (composed first, so "s" + combining cedilla is "ş");
         a character without a glyph is drawn as FALLBACK, and control and format
         characters are dropped."""
-        result = []
+        found = self._glyphs.get(text)
+        if found is None:
+            if len(self._glyphs) > 4096:  # stamps and footers repeat; keep this bounded
+                self._glyphs.clear()
+            found = self._glyphs[text] = tuple(self._map(text))
+        return found
+
+    def _map(self, text: str):
         for character in unicodedata.normalize("NFC", text):
-            if unicodedata.category(character)[0] == "C":
+            if not character.isprintable() and unicodedata.category(character)[0] == "C":
                 continue  # control and format characters (a soft hyphen too) show nothing
             gid = self.gid_of.get(ord(character))
-            result.append(Glyph(gid, character) if gid is not None else self.fallback)
-        return result
+            yield Glyph(gid, character) if gid is not None else self.fallback
 
     def width(self, text: str, size: float) -> float:
-        return sum(self.advances[g.gid] for g in self.glyphs(text)) * size / 1000
+        units = self._widths.get(text)
+        if units is None:
+            if len(self._widths) > 4096:
+                self._widths.clear()
+            units = self._widths[text] = sum(self.advances[g.gid] for g in self._map(text))
+        return units * size / 1000
 
     def wrap(self, text: str, size: float, max_width: float, max_lines: int = 3) -> list[str]:
         """Break `text` at spaces into lines no wider than `max_width`; a word longer than a

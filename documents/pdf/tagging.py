@@ -66,7 +66,18 @@ class StructureTree:
         """Copy the structure tree of `source`, whose `pages` were just added to the pack,
         under `parent`. Call is_tagged(source) first."""
         source_root = source.Root.StructTreeRoot
-        entries = dict(pikepdf.NumberTree(source_root.ParentTree).items())
+        kids = source_root.K
+        # A bare MCID or object reference at the root level has nothing to copy.
+        kids = [k for k in (kids if isinstance(kids, Array) else [kids])
+                if isinstance(k, Dictionary)]
+        for kid in kids:
+            if "/P" in kid:
+                del kid.P  # else the source's root, and all it holds, would come along
+        # One copy of the whole ParentTree (the elements come with it), then its keys moved.
+        parent_tree = source_root.ParentTree
+        if not parent_tree.is_indirect:
+            parent_tree = source_root.ParentTree = source.make_indirect(parent_tree)
+        entries = dict(pikepdf.NumberTree(self.out.copy_foreign(parent_tree)).items())
         offset = self.next_key
         seen: set = set()  # an annotation or form can be on several pages: move it once
         for page in pages:
@@ -77,16 +88,10 @@ class StructureTree:
                 for key, value in theirs.items():
                     if key not in mapping:
                         mapping[key] = _copy_direct(self.out, value)
-        kids = source_root.K
-        kids = list(kids) if isinstance(kids, Array) else [kids]
         source_lang = str(source.Root.get("/Lang", "")) or None
         copied = []
         for kid in kids:
-            if not isinstance(kid, Dictionary):
-                continue  # a bare MCID or object reference at the root level: nothing to copy
-            if "/P" in kid:
-                del kid.P  # else the source's root, and all it holds, would come along
-            copy = self.out.copy_foreign(kid)
+            copy = self.out.copy_foreign(kid)  # already copied with the ParentTree, mostly
             copy.P = parent
             if self._role(copy) == "/Document":
                 copy.S = Name.Part
@@ -97,7 +102,7 @@ class StructureTree:
         for index, copy in enumerate(copied):
             parent.K.insert(position + index, copy)
         for key, value in entries.items():
-            self.parent_tree[int(key) + offset] = self._copy(value)
+            self.parent_tree[int(key) + offset] = value
         next_key = max((int(k) for k in entries), default=-1) + 1
         self.next_key = offset + max(next_key, int(source_root.get("/ParentTreeNextKey", 0)))
 
@@ -105,11 +110,6 @@ class StructureTree:
         role = str(element.get("/S", ""))
         mapped = self.role_map.get(role)
         return str(mapped) if mapped is not None else role
-
-    def _copy(self, value):
-        if isinstance(value, Array):
-            return Array([_foreign(self.out, v) for v in value])
-        return _foreign(self.out, value)
 
     def figures(self, pages: list[pikepdf.Page], parent: pikepdf.Object,
                 alts: list[str]) -> None:
@@ -203,13 +203,6 @@ def _iter(value) -> Iterable:
 def _bbox(page: pikepdf.Page) -> Array:
     box = page.obj.get("/CropBox") or page.mediabox
     return Array([float(v) for v in box])
-
-
-def _foreign(out: pikepdf.Pdf, value):
-    """`value` from another PDF as `out` holds it: an indirect object copied, else as is."""
-    if isinstance(value, pikepdf.Object) and value.is_indirect:
-        return out.copy_foreign(value)
-    return value
 
 
 def _copy_direct(out: pikepdf.Pdf, value):
