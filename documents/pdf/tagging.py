@@ -43,6 +43,7 @@ class StructureTree:
         self.next_key = 0
         self.role_map = Dictionary()
         self.class_map = Dictionary()
+        self.ids: dict[str, pikepdf.Object] = {}  # the IDTree: elements by /ID (table headers)
 
     def element(self, role: str, parent: pikepdf.Object, *, at: int | None = None,
                 **entries) -> pikepdf.Object:
@@ -105,6 +106,14 @@ class StructureTree:
             self.parent_tree[int(key) + offset] = value
         next_key = max((int(k) for k in entries), default=-1) + 1
         self.next_key = offset + max(next_key, int(source_root.get("/ParentTreeNextKey", 0)))
+        id_tree = source_root.get("/IDTree")
+        if isinstance(id_tree, Dictionary):
+            for name, element in pikepdf.NameTree(id_tree).items():
+                if name not in self.ids and isinstance(element, Dictionary):
+                    self.ids[name] = self.out.copy_foreign(element) if element.is_indirect \
+                        else element  # the first part to use an ID keeps it
+        for page in pages:  # annotations the source left out of its tree
+            self._annotations(page, parent, description="", untagged_only=True)
 
     def _role(self, element: pikepdf.Object) -> str:
         role = str(element.get("/S", ""))
@@ -135,12 +144,16 @@ class StructureTree:
         page.obj.StructParents = self._key(Array(elements))
 
     def _annotations(self, page: pikepdf.Page, parent: pikepdf.Object, *,
-                     description: str) -> None:
+                     description: str, untagged_only: bool = False) -> None:
+        """An element (Link, Form, Annot) for each annotation of `page`; with
+        `untagged_only`, for those that no element claims yet."""
         annotations = page.obj.get("/Annots")
         if not isinstance(annotations, Array):
             return
         for annotation in annotations:
             if not isinstance(annotation, Dictionary) or not annotation.is_indirect:
+                continue
+            if untagged_only and "/StructParent" in annotation:
                 continue
             subtype = str(annotation.get("/Subtype", ""))
             if subtype in UNTAGGED_ANNOTATIONS:
@@ -151,7 +164,8 @@ class StructureTree:
             if not str(annotation.get("/Contents", "")).strip():
                 action = annotation.get("/A")
                 uri = action.get("/URI") if isinstance(action, Dictionary) else None
-                annotation.Contents = pikepdf.String(str(uri) if uri else description)
+                annotation.Contents = pikepdf.String(str(uri) if uri else (
+                    description or str(subtype).lstrip("/")))
         page.obj.Tabs = Name.S
 
     def finish(self, *, lang: str = "da") -> None:
@@ -164,6 +178,11 @@ class StructureTree:
             self.root.RoleMap = self.role_map
         if len(self.class_map):
             self.root.ClassMap = self.class_map
+        if self.ids:
+            ids = pikepdf.NameTree.new(self.out)
+            for name, element in sorted(self.ids.items()):
+                ids[name] = element
+            self.root.IDTree = ids.obj
         self.out.Root.StructTreeRoot = self.root
         self.out.Root.MarkInfo = Dictionary(Marked=True)
         self.out.Root.Lang = pikepdf.String(lang)
