@@ -66,11 +66,15 @@ def _content(meeting, user, *, public: bool, with_annotations: bool = False) -> 
                            public=public, with_annotations=with_annotations)
 
 
-def _numbered(rendered: render.Rendered, meeting: Meeting,
+def _numbered(rendered: render.Rendered, meeting: Meeting, *, memo: bool = False,
               data_file: DataFile | None = None) -> render.Rendered:
-    """The document on its own: "side X af Y" at the foot of each page; the committee
-    layout writes its date above "Side X af Y" (§6). `data_file`: see archive.py."""
-    if meeting.series.layout == SeriesLayout.COMMITTEE:
+    """The document on its own: "side X af Y" at the foot of each page, or at the top right
+    of a memo's; the committee layout writes its date above "Side X af Y" (§6).
+    `data_file`: see archive.py."""
+    if memo:
+        with translation.override("da"):
+            pdf = number_pages(rendered.pdf, footer=None, corner=memo_page_number)
+    elif meeting.series.layout == SeriesLayout.COMMITTEE:
         date = meeting.document_date
 
         def footer(page, pages):
@@ -128,25 +132,14 @@ def _part(key: str, meeting: Meeting, render_part: Callable[[], render.Rendered]
     return store.get_or_render(key, kind=Kind.PART, meeting=meeting, render=render_part)[0]
 
 
-def _finished(kind: str, meeting: Meeting, part: RenderedDocument,
-              data_file: Callable[[], DataFile] | None = None):
+def _finished(kind: str, meeting: Meeting, part: RenderedDocument, *, memo: bool = False,
+              data_file: Callable[[], DataFile | None] = lambda: None):
     """A document on its own, made from its stored part by writing the page numbers (and,
     in the archive variant, embedding its data, which the part's key covers)."""
     return store.get_or_render(
         fingerprint.key(kind, part=part.key), kind=kind, meeting=meeting,
-        render=lambda: _numbered(store.as_rendered(part), meeting,
-                                 data_file() if data_file else None))[0]
-
-
-def _record(content: MeetingContent, variant, *, decisions: bool):
-    """The archive variant's embedded data (None for the other variants), made when needed."""
-    if variant != render.ARCHIVE:
-        return None
-
-    def make():
-        with translation.override("da"):
-            return record_file(content, decisions=decisions)
-    return make
+        render=lambda: _numbered(store.as_rendered(part), meeting, memo=memo,
+                                 data_file=data_file()))[0]
 
 
 # The documents.
@@ -158,7 +151,8 @@ def agenda_pdf(*, meeting: Meeting, user, public: bool = False,
     key = agenda_key(content, with_memos=True, variant=variant)
     part = _part(key, meeting, lambda: render.render_agenda(content, with_memos=True,
                                                            variant=variant))
-    return _finished(Kind.AGENDA, meeting, part, _record(content, variant, decisions=False))
+    return _finished(Kind.AGENDA, meeting, part,
+                     data_file=lambda: record_file(content, variant, decisions=False))
 
 
 def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | None = None,
@@ -169,7 +163,8 @@ def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | Non
     form = form or meeting.series.minutes_form
     key = minutes_key(content, form=form, variant=variant)
     part = _part(key, meeting, lambda: render.render_minutes(content, form=form, variant=variant))
-    return _finished(Kind.MINUTES, meeting, part, _record(content, variant, decisions=True))
+    return _finished(Kind.MINUTES, meeting, part,
+                     data_file=lambda: record_file(content, variant, decisions=True))
 
 
 def memo_pdf(*, item: AgendaItem, user, public: bool = False,
@@ -183,16 +178,7 @@ def memo_pdf(*, item: AgendaItem, user, public: bool = False,
         return None
     key = memo_key(entry, meeting, variant=variant)
     part = _part(key, meeting, lambda: render.render_memo(entry, meeting, variant=variant))
-
-    def numbered() -> render.Rendered:  # its own "side X af Y" in the top right corner
-        rendered = store.as_rendered(part)
-        with translation.override("da"):
-            pdf = number_pages(rendered.pdf, footer=None, corner=memo_page_number)
-        return render.Rendered(pdf=pdf, page_count=rendered.page_count,
-                               anchors=rendered.anchors, outline=rendered.outline)
-
-    return store.get_or_render(fingerprint.key(Kind.MEMO, part=part.key), kind=Kind.MEMO,
-                               meeting=meeting, render=numbered)[0]
+    return _finished(Kind.MEMO, meeting, part, memo=True)
 
 
 # The pack.
@@ -391,8 +377,7 @@ def _pack_spec(plan: PackPlan) -> PackSpec:
         sections=sections,
         overview=store.as_rendered(plan.overview.stored) if plan.overview else None,
         archive=plan.variant == render.ARCHIVE,
-        data_file=record_file(content, decisions=plan.lead_is_minutes)
-        if plan.variant == render.ARCHIVE else None,
+        data_file=record_file(content, plan.variant, decisions=plan.lead_is_minutes),
     )
 
 

@@ -11,12 +11,13 @@ import json
 from dataclasses import dataclass
 
 import pikepdf
-from django.utils import timezone
+from django.utils import timezone, translation
 from pikepdf import Name
 from pikepdf.models.metadata import encode_pdf_date
 
 from common.richtext import html_to_text
 from documents.content import ItemView, MeetingContent
+from documents.pdf.render import ARCHIVE
 
 SCHEMA = "https://referat.invalid/schemas/meeting-record/1"  # names the format; never fetched
 MIME_TYPE = "application/json"
@@ -93,9 +94,14 @@ def _item(entry: ItemView, *, decisions: bool) -> dict:
     return data
 
 
-def record_file(content: MeetingContent, *, decisions: bool) -> DataFile:
-    """The embedded file of an archived agenda (`decisions` False) or minutes."""
-    record = meeting_record(content, decisions=decisions)
+def record_file(content: MeetingContent, variant: str | None, *,
+                decisions: bool) -> DataFile | None:
+    """The embedded file of an archived agenda (`decisions` False) or minutes; None for the
+    variants that are not the archive's."""
+    if variant != ARCHIVE:
+        return None
+    with translation.override("da"):  # the outcomes' labels, as the minutes print them
+        record = meeting_record(content, decisions=decisions)
     name = "referat" if decisions else "dagsorden"
     meeting = content.meeting
     return DataFile(
