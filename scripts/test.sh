@@ -38,8 +38,8 @@ fi
 # The PDF tests run `qpdf --check` on every document kind (tests/documents/pdfcheck.py) and
 # read stamps back with poppler's pdftotext as well as with pypdf.
 for tool in qpdf:qpdf pdftotext:poppler-utils; do
-    command=${tool%%:*} package=${tool#*:}
-    if ! command -v "$command" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    name=${tool%%:*} package=${tool#*:}
+    if ! command -v "$name" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
         echo "test: installing Debian's $package for the PDF tests"
         apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$package" >/dev/null; } || echo "test: could not install $package"
     fi
