@@ -154,7 +154,7 @@ def test_notes_page_costs_five_queries_whatever_the_number_of_notes_and_comments
     assert response.content.decode().count("Kommentar ") == notes
 
 
-@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("size", [1, 30])  # 30 items and 90 Bilag, as the issue asks
 def test_the_editor_costs_the_same_queries_whatever_the_meetings_size(
         client, series, secretary, django_assert_num_queries, size):
     meeting = make_meeting(series, minute_taker=secretary)
@@ -168,7 +168,7 @@ def test_the_editor_costs_the_same_queries_whatever_the_meetings_size(
     client.force_login(secretary)
     # 1 session, 2 user, 3 meeting (+series), 4 "is the user its secretariat?", 5 items
     # (+memo template), 6 sub-items, 7 recommendation points, 8 memo sections, 9 attachments,
-    # 10 the series' members (sending), 11 the lifecycle's steps, 12 the minute taker
+    # 10 the minute taker, 11 the series' members (sending), 12 the lifecycle's steps
     with django_assert_num_queries(12):
         response = client.get(f"/moeder/{meeting.pk}/rediger/")
     assert response.status_code == 200
