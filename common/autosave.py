@@ -11,14 +11,16 @@ that grows with every save it sends (`seq`). On the server, under the row's lock
   this same page's previous autosave: the page may have sent again before it heard the answer,
   and a page is never in conflict with itself;
 - consecutive autosaves of one text by one person within `COALESCE_WINDOW` of each other
-  make one history entry: the entry of the previous save is dropped when the next one is
-  written, so the history keeps the text as it was left, with who and when.
+  make one history entry: a save that continues the latest entry updates it (the text as it
+  was left, and when) instead of writing another, so the history shows one edit per stretch
+  of typing, with who and when.
 """
 
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from common.models import Autosaved, EditConflict, save_versioned
 
@@ -33,13 +35,16 @@ class AutosaveResult:
 
 
 def autosave(instance: Autosaved, *, field: str, value, expected_version: int | None,
-             client: str, seq: int, by=None) -> AutosaveResult:
+             client: str, seq: int, by=None, current: Autosaved | None = None) -> AutosaveResult:
     """Save `value` into `field` of `instance` as the page `client` typed it (save number
     `seq`). Raises EditConflict when someone else changed the row since `expected_version`.
-    Call inside the transaction of the service that checks the domain's rules."""
+    Call inside the transaction of the service that checks the domain's rules; `current` is
+    the row as that transaction has already locked it, if it has."""
     model = type(instance)
-    with transaction.atomic():
-        current = model._default_manager.select_for_update().filter(pk=instance.pk).first()
+    # Inside the service's transaction: no savepoint of its own (a refusal ends it anyway).
+    with transaction.atomic(savepoint=False):
+        if current is None:
+            current = model._default_manager.select_for_update().filter(pk=instance.pk).first()
         if current is None:
             raise EditConflict(instance, None)
         own_page = bool(client) and current.autosave_client == client
@@ -58,10 +63,17 @@ def autosave(instance: Autosaved, *, field: str, value, expected_version: int | 
         instance._change_reason = AUTOSAVE_REASON
         if by is not None and by.is_authenticated:
             instance._history_user = by
-        save_versioned(instance, expected_version=expected_version, fields={
-            field: value, "autosave_client": client, "autosave_seq": seq,
-            "autosave_version": current.version + 1})
-        coalesce_history(instance)
+        entry = _entry_to_continue(instance, by)
+        if entry is not None:
+            instance.skip_history_when_saving = True
+        try:
+            save_versioned(instance, expected_version=expected_version, fields={
+                field: value, "autosave_client": client, "autosave_seq": seq,
+                "autosave_version": current.version + 1})
+        finally:
+            instance.__dict__.pop("skip_history_when_saving", None)
+        if entry is not None:
+            _continue_entry(entry, instance)
     return AutosaveResult(instance, applied=True)
 
 
@@ -75,17 +87,27 @@ def mark_autosaved(instance: Autosaved, *, client: str, seq: int) -> None:
     instance.autosave_version = instance.version
 
 
-def coalesce_history(instance) -> None:
-    """Drop the history entry before the newest one when both are autosaves by the same
-    person within COALESCE_WINDOW of each other: together they are one edit."""
-    newest, previous = (list(instance.history.order_by("-history_id")[:2]) + [None, None])[:2]
-    if newest is None or previous is None:
-        return
-    if (newest.history_change_reason == previous.history_change_reason == AUTOSAVE_REASON
-            and newest.history_user_id is not None
-            and newest.history_user_id == previous.history_user_id
-            and newest.history_date - previous.history_date <= COALESCE_WINDOW):
-        if previous.history_type == "+":  # the entry that created the row stays the creation
-            newest.history_type = "+"
-            newest.save(update_fields=["history_type"])
-        previous.delete()
+def _entry_to_continue(instance, by):
+    """The row's latest history entry when this save continues it: an autosave by the same
+    person less than COALESCE_WINDOW ago."""
+    if by is None or not by.is_authenticated:
+        return None
+    latest = instance.history.order_by("-history_id").first()
+    if (latest is not None and latest.history_change_reason == AUTOSAVE_REASON
+            and latest.history_user_id == by.pk
+            and timezone.now() - latest.history_date <= COALESCE_WINDOW):
+        return latest
+    return None
+
+
+def _continue_entry(entry, instance) -> None:
+    """The entry now shows the row as this save left it, at this moment (it keeps its kind:
+    the entry that created the row stays the creation)."""
+    tracked = {f.attname for f in entry._meta.concrete_fields} - {
+        "history_id", "history_date", "history_type", "history_user_id",
+        "history_change_reason", "history_relation_id"}
+    for name in tracked:
+        if hasattr(instance, name):
+            setattr(entry, name, getattr(instance, name))
+    entry.history_date = timezone.now()
+    entry.save()

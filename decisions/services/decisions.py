@@ -86,7 +86,7 @@ def decision_text_autosave(*, item: AgendaItem, text: str, expected_version: int
     text = sanitize_html(text)
     with transaction.atomic():
         meeting_for_edit(item.meeting_id)
-        decision = Decision.objects.filter(item=item).first()
+        decision = Decision.objects.select_for_update().filter(item=item).first()
         if decision is None:
             if expected_version:
                 raise EditConflict(Decision(item=item), None)
@@ -103,7 +103,13 @@ def decision_text_autosave(*, item: AgendaItem, text: str, expected_version: int
             # page). Without a discussion in it there is nothing to be in conflict with.
             expected_version = decision.version if not decision.text else -1
         return autosave(decision, field="text", value=text, expected_version=expected_version,
-                        client=client, seq=seq, by=by)
+                        client=client, seq=seq, by=by, current=_copy(decision))
+
+
+def _copy(row):
+    """A second instance of a row just read, for autosave's comparison (it changes `row`)."""
+    return type(row).from_db(row._state.db, [f.attname for f in row._meta.concrete_fields],
+                             [getattr(row, f.attname) for f in row._meta.concrete_fields])
 
 
 def decision_point_create(*, decision: Decision, answers=(), **fields) -> DecisionPoint:
