@@ -13,6 +13,7 @@ from django.http import StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
@@ -125,7 +126,10 @@ def follow_up_status(request, follow_up_id: int):
             messages.error(request, error)
         else:
             messages.success(request, _("Status er gemt."))
-        return redirect(request.POST.get("tilbage") or "decisions:follow_ups")
+        back = request.POST.get("tilbage", "")
+        if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+            back = reverse("decisions:follow_ups")
+        return redirect(back)
     row = board.follow_ups(request.user, board.Filters(status=board.ALL),
                            timezone.localdate()).get(pk=follow_up.pk)
     status = 200 if error is None else (409 if "ændret af en anden" in error else 422)
