@@ -102,7 +102,8 @@ def minutes_screen(meeting: Meeting, *, item_ids: list[int] | None = None) -> Mi
     people = people_of(meeting)
     previous = previous_meeting(meeting) if any(is_minutes_item(i) for i in items) else None
     entries = [_entry(item, decisions.get(item.pk), people, previous) for item in items]
-    members = [p for p in people if p in set(meeting.series.members.all())]
+    member_ids = set(meeting.series.members.values_list("pk", flat=True))
+    members = [p for p in people if p.pk in member_ids]
     return MinutesScreen(
         meeting=meeting, entries=entries, members=members, people=people,
         attendance={a.user_id: a for a in Attendance.objects.filter(meeting=meeting)},
