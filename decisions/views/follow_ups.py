@@ -34,7 +34,7 @@ from decisions.views.editor import ITEM, done, editor_url, item_context, refused
 FOLLOW_UP_PARTS = ("follow-ups", "suggestions")
 BOARD = "decisions/follow_ups.html"
 PANEL = "decisions/follow_up_panel.html"
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 
 
 def _form_refusal(form) -> ValidationError:
@@ -130,11 +130,13 @@ def follow_up_status(request, follow_up_id: int):
         if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
             back = reverse("decisions:follow_ups")
         return redirect(back)
-    row = board.follow_ups(request.user, board.Filters(status=board.ALL),
-                           timezone.localdate()).get(pk=follow_up.pk)
+    today = timezone.localdate()
+    row = board.follow_ups(request.user, board.Filters(status=board.ALL), today).get(
+        pk=follow_up.pk)
+    row.overdue, row.can_track = row.is_overdue(today), True
     status = 200 if error is None else (409 if "ændret af en anden" in error else 422)
     return render(request, f"{BOARD}#follow-up-row", {
-        "row": row, "today": timezone.localdate(), "tracked": board.tracked_series(request.user),
+        "row": row, "today": today, "follow_up_statuses": FollowUp.Status.choices,
         "row_error": error, "row_saved": error is None}, status=status)
 
 
@@ -156,10 +158,15 @@ class BoardPage:
         return self.total > board.COUNT_LIMIT
 
 
-def _page(rows, number: str) -> BoardPage:
+def _page(rows, number: str, *, user, today) -> BoardPage:
     number = int(number) if number.isdigit() and int(number) > 0 else 1
     offset = (number - 1) * PAGE_SIZE
     found = list(rows[offset:offset + PAGE_SIZE + 1])
+    tracked = board.tracked_series(user)
+    for row in found:
+        row.overdue = row.is_overdue(today)
+        row.can_track = (user.is_superuser or row.owner_user_id == user.pk
+                         or row.decision.item.meeting.series_id in tracked)
     return BoardPage(rows=found[:PAGE_SIZE], number=number, has_next=len(found) > PAGE_SIZE,
                      total=board.bounded_count(rows, board.COUNT_LIMIT))
 
@@ -169,18 +176,18 @@ def _page(rows, number: str) -> BoardPage:
 @vary_on_headers("HX-Request")
 def follow_up_board(request):
     """Every follow-up the reader may see, across meetings: filtered by owner, series, status
-    and overdue, "Mine opfølgninger", sorted by due date, 50 to a page."""
+    and overdue, "Mine opfølgninger", sorted by due date, 25 to a page."""
     filters = board.parse(request.GET)
     today = timezone.localdate()
-    page = _page(board.follow_ups(request.user, filters, today), request.GET.get("side", ""))
+    page = _page(board.follow_ups(request.user, filters, today), request.GET.get("side", ""),
+                 user=request.user, today=today)
     template = BOARD + ("#board-results" if request.htmx else "")
     return render(request, template, {
         "filters": filters, "page": page, "rows": page.rows, "today": today,
         "people": board.people(request.user), "count_limit": board.COUNT_LIMIT,
         "series_list": board.series_choices(request.user),
         "statuses": board.STATUS_CHOICES, "sorts": board.SORTS,
-        "tracked": board.tracked_series(request.user),
-        "query": filters.query(),
+        "follow_up_statuses": FollowUp.Status.choices, "query": filters.query(),
     })
 
 
