@@ -90,7 +90,7 @@ def test_filters_by_owner_series_status_and_overdue(client, member, board, serie
     # Unknown values fall back to the defaults rather than failing.
     assert client.get(BOARD, {"status": "x", "serie": "y", "sortering": "z"}).status_code == 200
     people = [p.get_full_name() for p in client.get(BOARD).context["people"]]
-    assert people == ["Mette Medlem"], "the people owning a follow-up the reader sees"
+    assert people == ["Mads Sekretær", "Mette Medlem"], "the people of the reader's series"
 
 
 def test_mine_lists_the_owners_own_and_lets_them_change_the_status(client, member, board):
@@ -154,7 +154,7 @@ def test_the_board_costs_the_same_queries_whatever_the_number_of_follow_ups(
         follow_up(item, f"Ekstra {n}", make_user() if n % 2 else f"Enhed {n}")
     client.force_login(member)
     # 1 session, 2 user, 3 the page's rows and one more (+owner, item, meeting, series),
-    # 4 the count (up to COUNT_LIMIT + 1), 5 the people owning one of them, 6 the series
+    # 4 the count (up to COUNT_LIMIT + 1), 5 the people of the reader's series, 6 the series
     # for the filter, 7 the series the reader tracks as secretariat
     with django_assert_num_queries(7):
         response = client.get(BOARD)
