@@ -1,5 +1,5 @@
 // The minute taker's screen: texts that save themselves as they are typed, without losing a
-// word on a refresh, a network error or a conflict, and keyboard shortcuts between the items.
+// word on a refresh, a network error or a conflict (the keyboard is minutes-keys.js).
 //
 // Every [data-autosave] box holds one text (a point's, or the discussion in the rich text
 // editor). What is typed goes to the browser's localStorage at once and to the server shortly
@@ -233,6 +233,22 @@
     });
   }
 
+  // The cursor at the end of a box's text (its rich text editor, or its text area).
+  function focusField(box) {
+    var editor = box.querySelector("trix-editor");
+    var field = editor || box.querySelector("textarea");
+    if (!field) return;
+    field.focus();
+    if (editor && editor.editor) {
+      var end = editor.editor.getDocument().getLength() - 1;
+      editor.editor.setSelectedRange([end, end]);
+    } else if (field.setSelectionRange) {
+      field.setSelectionRange(field.value.length, field.value.length);
+    }
+  }
+
+  window.referatMinutes = {focusField: focusField};
+
   // -- a box comes into the page (on load, or in a fragment htmx swapped in) ------------------
 
   function restore(state) {
@@ -354,79 +370,4 @@
     });
   });
 
-  // -- keyboard -----------------------------------------------------------------------------
-
-  function focusField(box) {
-    var editor = box.querySelector("trix-editor");
-    var field = editor || box.querySelector("textarea");
-    if (!field) return;
-    field.focus();
-    if (editor && editor.editor) {
-      var end = editor.editor.getDocument().getLength() - 1;
-      editor.editor.setSelectedRange([end, end]);
-    } else if (field.setSelectionRange) {
-      field.setSelectionRange(field.value.length, field.value.length);
-    }
-  }
-
-  function items() {
-    return Array.prototype.slice.call(document.querySelectorAll("li.minutes-item"));
-  }
-
-  function currentItem() {
-    var active = document.activeElement;
-    var item = active && active.closest ? active.closest("li.minutes-item") : null;
-    if (item) return item;
-    return items().find(function (li) { return li.getBoundingClientRect().bottom > 80; }) || null;
-  }
-
-  function newPoint(item) {
-    return item.querySelector(".new-point [data-draft-key]");
-  }
-
-  function discussion(item) {
-    return item.querySelector(".discussion [data-autosave]");
-  }
-
-  // Where the next words go: the first decision point while there is none, else the discussion.
-  function nextWords(item) {
-    var target = item.querySelector(".decision-point") ? discussion(item) : newPoint(item);
-    target = target || discussion(item) || newPoint(item);
-    item.scrollIntoView({block: "start"});
-    if (target) focusField(target);
-    else item.querySelector(".minutes-item-title").focus();
-    var line = document.getElementById("minutes-status");
-    var title = item.querySelector(".minutes-item-title");
-    if (line && title) line.textContent = title.textContent.trim();
-  }
-
-  document.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && (event.ctrlKey || event.metaKey)
-        && event.target.matches && event.target.matches("[data-submit-on-ctrl-enter]")) {
-      event.preventDefault();
-      event.target.form.requestSubmit();
-      return;
-    }
-    if (!event.altKey || event.ctrlKey || event.metaKey) return;
-    var item = currentItem();
-    if (!item) return;
-    var all = items();
-    var index = all.indexOf(item);
-    var target = null;
-    if (event.key === "ArrowDown" || event.key === "PageDown") target = all[index + 1];
-    else if (event.key === "ArrowUp" || event.key === "PageUp") target = all[index - 1];
-    else if (event.code === "KeyB") {
-      event.preventDefault();
-      var point = newPoint(item);
-      if (point) focusField(point);
-      return;
-    } else if (event.code === "KeyD") {
-      event.preventDefault();
-      var text = discussion(item);
-      if (text) focusField(text);
-      return;
-    } else return;
-    event.preventDefault();
-    if (target) nextWords(target);
-  });
 })();
