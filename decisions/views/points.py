@@ -39,8 +39,9 @@ def point_add(request, item_id: int):
                                         "siden, og prøv igen.")) from None
             point = services.point_add(item=item, text=text, outcome=outcome)
         elif "recommendation" in request.POST:
+            chosen = request.POST["recommendation"]
             recommendation = get_object_or_404(item.recommendations,
-                                               pk=request.POST["recommendation"])
+                                               pk=int(chosen) if chosen.isdigit() else 0)
             point = services.point_from_recommendation(recommendation=recommendation)
         else:
             form = PointAddForm(request.POST, item=item)

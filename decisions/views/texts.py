@@ -21,7 +21,9 @@ from decisions.views.access import item_for_editor, point_for_editor
 
 
 class AutosaveForm(forms.Form):
-    version = forms.IntegerField(min_value=0, required=False)
+    # The version the page saw (0: no decision yet). Required: a save without it could not
+    # tell someone else's newer text from its own.
+    version = forms.IntegerField(min_value=0)
     client = forms.CharField(max_length=40)
     seq = forms.IntegerField(min_value=1)
 

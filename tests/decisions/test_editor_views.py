@@ -310,3 +310,18 @@ def test_the_phrases_page_edits_the_series_list(secretary_client, series):
     body = stale.content.decode()
     assert "ændret af en anden" in body and 'value="Min liste."' in body
     assert "Taget til efterretning." in body, "the newer list is shown beside"
+
+
+def test_malformed_posts_get_a_4xx_not_a_500(secretary_client, minutes_meeting):
+    item = minutes_meeting.items.get(title="Klimaplan i MSB")
+    assert htmx(secretary_client, url("point_add", item.pk),
+                {"recommendation": "abc"}).status_code == 404
+    assert htmx(secretary_client, url("point_add", item.pk), {"phrase": "99"}).status_code == 422
+    assert secretary_client.post(url("decision_text", item.pk), {
+        "text": "<p>x</p>", "client": "s", "seq": 1}).status_code == 400, "no version"
+    assert htmx(secretary_client, url("minutes_item", item.pk),
+                {"numbering": "roman"}).status_code == 422
+    assert secretary_client.post(url("minutes_step", minutes_meeting.pk),
+                                 {"step": "skip"}).status_code == 302
+    assert htmx(secretary_client, url("attendance", minutes_meeting.pk),
+                {"minute_taker": "x", "version": "y"}).status_code == 422
