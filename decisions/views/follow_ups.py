@@ -167,8 +167,11 @@ def _page(rows, number: str, *, user, today) -> BoardPage:
         row.overdue = row.is_overdue(today)
         row.can_track = (user.is_superuser or row.owner_user_id == user.pk
                          or row.decision.item.meeting.series_id in tracked)
-    return BoardPage(rows=found[:PAGE_SIZE], number=number, has_next=len(found) > PAGE_SIZE,
-                     total=board.bounded_count(rows, board.COUNT_LIMIT))
+    has_next = len(found) > PAGE_SIZE
+    # A first page that holds them all has counted them already.
+    total = (len(found) if number == 1 and not has_next
+             else board.bounded_count(rows, board.COUNT_LIMIT))
+    return BoardPage(rows=found[:PAGE_SIZE], number=number, has_next=has_next, total=total)
 
 
 @login_required

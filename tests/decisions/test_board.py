@@ -89,7 +89,7 @@ def test_filters_by_owner_series_status_and_overdue(client, member, board, serie
     assert listed(client.get(BOARD, {"overskredet": "1"})) == ["FAS sender planen til udvalget."]
     # Unknown values fall back to the defaults rather than failing.
     assert client.get(BOARD, {"status": "x", "serie": "y", "sortering": "z"}).status_code == 200
-    people = [p.get_full_name() for p in client.get(BOARD).context["people"]]
+    people = [name for _pk, name in client.get(BOARD).context["people"]]
     assert people == ["Mads Sekretær", "Mette Medlem"], "the people of the reader's series"
 
 
@@ -154,9 +154,10 @@ def test_the_board_costs_the_same_queries_whatever_the_number_of_follow_ups(
         follow_up(item, f"Ekstra {n}", make_user() if n % 2 else f"Enhed {n}")
     client.force_login(member)
     # 1 session, 2 user, 3 the page's rows and one more (+owner, item, meeting, series),
-    # 4 the count (up to COUNT_LIMIT + 1), 5 the people of the reader's series, 6 the series
-    # for the filter, 7 the series the reader tracks as secretariat
-    with django_assert_num_queries(7):
+    # 4 the series the reader tracks as secretariat, 5 the count (up to COUNT_LIMIT + 1; not
+    # needed when the first page holds them all), 6 the people of the reader's series, 7 the
+    # series for the filter
+    with django_assert_num_queries(7 if extra else 6):
         response = client.get(BOARD)
     assert len(response.context["rows"]) == min(3 + extra, 25)
     assert response.context["page"].has_next == (3 + extra > 25)
