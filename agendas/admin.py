@@ -86,8 +86,9 @@ class RecommendationPointAdmin(ItemChildAdmin):
 @admin.register(Attachment)
 class AttachmentAdmin(ItemChildAdmin):
     list_display = ["item", "position", "title", "page_count", "is_closed"]
-    readonly_fields = ["original_filename", "content_type", "size", "page_count", "sha256"]
-    fields = ["item", "position", "title", "file", "is_closed", *readonly_fields]
+    readonly_fields = ["original_filename", "content_type", "size", "page_count",
+                       "has_text_layer", "sha256"]
+    fields = ["item", "position", "title", "upload", "is_closed", *readonly_fields]
 
     def get_form(self, request, obj=None, **kwargs):
         from agendas.forms import AttachmentAdminForm

@@ -1,7 +1,10 @@
+import tempfile
+from pathlib import Path
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agendas.attachments import inspect_pdf
+from agendas.attachments.services import pdf_received
 from agendas.models import Attachment, Comment, Note
 from common.admin import VersionedAdminForm
 
@@ -9,33 +12,42 @@ ANNOTATION_MAX_LENGTH = 5000
 
 
 class AttachmentAdminForm(VersionedAdminForm):
-    """The admin's attachment form: a new file is checked and described like any upload."""
+    """The admin's attachment form: a new file (a PDF) is checked and stored like any upload,
+    once per content; office files are converted from the meeting editor's upload."""
+
+    # An empty file is refused by the intake, in its own words (naming the file).
+    upload = forms.FileField(label=_("fil"), required=False, allow_empty_file=True,
+                             help_text=_("En PDF-fil. Tom: behold den nuværende fil."))
 
     class Meta:
         model = Attachment
-        fields = ["item", "position", "title", "file", "is_closed"]
+        fields = ["item", "position", "title", "is_closed"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Tom: filens navn.")
+        self.fields["upload"].required = self.instance.pk is None
+        self.stored_pdf = None
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload and hasattr(upload, "read") and "file" in self.changed_data:
-            upload.seek(0)
-            self.pdf_facts = inspect_pdf(upload.read())
-            upload.seek(0)
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
+                self.upload_name, self.stored_pdf = pdf_received(
+                    upload, filename=upload.name, workdir=Path(work))
         return upload
 
     def save(self, commit=True):
         attachment = super().save(commit=False)
-        facts = getattr(self, "pdf_facts", None)
-        if facts:
-            attachment.original_filename = self.cleaned_data["file"].name[:255]
-            attachment.size, attachment.page_count = facts.size, facts.page_count
-            attachment.sha256, attachment.text = facts.sha256, facts.text
-            attachment.title = attachment.title or attachment.original_filename
+        stored = self.stored_pdf
+        if stored:
+            attachment.original_filename = self.upload_name
+            attachment.file = stored.name
+            attachment.original_file = ""
+            for field in ("size", "page_count", "sha256", "text", "has_text_layer"):
+                setattr(attachment, field, getattr(stored, field))
+            attachment.title = attachment.title or self.upload_name.rsplit(".", 1)[0]
         if commit:
             attachment.save()
         return attachment

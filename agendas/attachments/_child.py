@@ -1,0 +1,155 @@
+"""The isolated PDF inspection: run as its own process, under limits, by inspection.py.
+
+    python -I _child.py INPUT OUTPUT PAGE_LIMIT TEXT_MAX_CHARS MEMORY_MB CPU_SECONDS
+
+It imports nothing from Django or Referat (a hostile file meets only pikepdf, qpdf and pypdf,
+in a process that can be killed), sets its own memory and CPU limits before it reads a byte,
+and prints one JSON object: {"refused": code, ...} or {"pages", "text", "has_text"}. The
+checked file is written to OUTPUT rewritten as its current revision only: the objects the
+trailer reaches, so an earlier revision of an incrementally updated file is gone.
+"""
+
+import json
+import resource
+import subprocess
+import sys
+
+MB = 1024 * 1024
+# Actions that run code, submit or fetch data, or open other programs or files.
+ACTION_CODES = {
+    "/JavaScript": "javascript", "/Launch": "launch", "/SubmitForm": "submit_form",
+    "/ImportData": "import_data", "/RichMediaExecute": "rich_media", "/Rendition": "rich_media",
+    "/GoToE": "embedded_files",
+}
+
+
+class Refused(Exception):
+    def __init__(self, code, detail=""):
+        super().__init__(code)
+        self.code, self.detail = code, detail
+
+
+def limit(memory_mb: int, cpu_seconds: int, output_mb: int) -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (memory_mb * MB, memory_mb * MB))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_FSIZE, (output_mb * MB, output_mb * MB))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def qpdf_check(path: str) -> None:
+    """`qpdf --check`: exit 0 is clean; 2 (errors) and 3 (warnings: qpdf had to repair
+    something, such as a broken cross-reference table) are damage. It runs under this
+    process's limits, which it inherits."""
+    result = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True,
+                            errors="replace", check=False)
+    if result.returncode != 0:
+        lines = [line for line in (result.stderr + result.stdout).splitlines()
+                 if "WARNING" in line or "error" in line.lower()]
+        raise Refused("damaged", "; ".join(lines[:3])[:500])
+
+
+def active_content(pdf, pikepdf) -> str | None:
+    """The first kind of active or embedded content in the document, or None."""
+    root = pdf.Root
+    names = root.get("/Names")
+    if isinstance(names, pikepdf.Dictionary):
+        if "/JavaScript" in names:
+            return "javascript"
+        if "/EmbeddedFiles" in names:
+            return "embedded_files"
+    form = root.get("/AcroForm")
+    if isinstance(form, pikepdf.Dictionary) and "/XFA" in form:
+        return "xfa"
+    open_action = root.get("/OpenAction")
+    # A destination ([page /Fit]) only says where to open; an action dictionary does more.
+    if isinstance(open_action, pikepdf.Dictionary):
+        return ACTION_CODES.get(str(open_action.get("/S", "")), "open_action")
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
+            continue
+        if isinstance(obj, pikepdf.Stream):
+            obj = obj.stream_dict
+        if "/JS" in obj:
+            return "javascript"
+        if "/AA" in obj:
+            return "additional_actions"
+        kind = str(obj.get("/S", ""))
+        if kind in ACTION_CODES:
+            return ACTION_CODES[kind]
+        subtype, type_ = str(obj.get("/Subtype", "")), str(obj.get("/Type", ""))
+        if subtype in {"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"} or (
+                "/RichMediaContent" in obj):
+            return "rich_media"
+        if subtype == "/FileAttachment" or type_ == "/EmbeddedFile" or "/EF" in obj:
+            return "embedded_files"
+        if "/XFA" in obj:
+            return "xfa"
+    return None
+
+
+def extract_text(path: str, page_limit: int, max_chars: int) -> str:
+    """The text layer of the first `page_limit` pages, for search. A file whose text cannot
+    be read is still a good file: it is then marked as having no text layer."""
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(path)
+        parts, size = [], 0
+        for page in reader.pages[:page_limit]:
+            text = (page.extract_text() or "").replace("\x00", "")
+            parts.append(text)
+            size += len(text)
+            if size >= max_chars:
+                break
+        return "\n".join(parts)[:max_chars]
+    except MemoryError:
+        raise
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds; text is a convenience here
+        return ""
+
+
+def inspect(source: str, target: str, page_limit: int, max_chars: int) -> dict:
+    import pikepdf
+
+    try:
+        pdf = pikepdf.open(source)
+    except pikepdf.PasswordError:
+        raise Refused("encrypted_user") from None
+    except pikepdf.PdfError as exc:
+        raise Refused("damaged", str(exc)[:500]) from None
+    with pdf:
+        if pdf.is_encrypted:
+            raise Refused("encrypted_owner")
+        qpdf_check(source)
+        found = active_content(pdf, pikepdf)
+        if found:
+            raise Refused(found)
+        pages = len(pdf.pages)
+        if pages == 0:
+            raise Refused("no_pages")
+        pdf.remove_unreferenced_resources()
+        # Written anew: only what the current trailer reaches, with an /ID derived from the
+        # content, so the same document always gives the same bytes (and the same sha256).
+        pdf.save(target, deterministic_id=True, compress_streams=True,
+                 object_stream_mode=pikepdf.ObjectStreamMode.generate)
+    text = extract_text(target, page_limit, max_chars)
+    return {"pages": pages, "text": text, "has_text": bool(text.strip())}
+
+
+def main(argv: list[str]) -> int:
+    source, target, page_limit, max_chars, memory_mb, cpu_seconds, output_mb = argv[1:8]
+    limit(int(memory_mb), int(cpu_seconds), int(output_mb))
+    try:
+        result = inspect(source, target, int(page_limit), int(max_chars))
+    except Refused as refusal:
+        result = {"refused": refusal.code, "detail": refusal.detail}
+    except MemoryError:
+        result = {"refused": "too_complex", "detail": "memory limit"}
+    except RecursionError:
+        result = {"refused": "too_complex", "detail": "recursion"}
+    sys.stdout.write(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
