@@ -42,6 +42,8 @@ def qpdf_check(path: str) -> None:
     process's limits, which it inherits."""
     result = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True,
                             errors="replace", check=False)
+    if "bad_alloc" in result.stderr + result.stdout:
+        raise Refused("too_complex", "qpdf: out of memory")
     if result.returncode != 0:
         lines = [line for line in (result.stderr + result.stdout).splitlines()
                  if "WARNING" in line or "error" in line.lower()]
@@ -64,27 +66,51 @@ def active_content(pdf, pikepdf) -> str | None:
     # A destination ([page /Fit]) only says where to open; an action dictionary does more.
     if isinstance(open_action, pikepdf.Dictionary):
         return ACTION_CODES.get(str(open_action.get("/S", "")), "open_action")
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary | pikepdf.Stream):
-            continue
-        if isinstance(obj, pikepdf.Stream):
-            obj = obj.stream_dict
-        if "/JS" in obj:
-            return "javascript"
-        if "/AA" in obj:
-            return "additional_actions"
-        kind = str(obj.get("/S", ""))
-        if kind in ACTION_CODES:
-            return ACTION_CODES[kind]
-        subtype, type_ = str(obj.get("/Subtype", "")), str(obj.get("/Type", ""))
-        if subtype in {"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"} or (
-                "/RichMediaContent" in obj):
-            return "rich_media"
-        if subtype == "/FileAttachment" or type_ == "/EmbeddedFile" or "/EF" in obj:
-            return "embedded_files"
-        if "/XFA" in obj:
-            return "xfa"
+    for top in pdf.objects:
+        for obj in _dictionaries(top, pikepdf):
+            found = _active_entry(obj)
+            if found:
+                return found
     return None
+
+
+def _active_entry(obj) -> str | None:
+    if "/JS" in obj:
+        return "javascript"
+    if "/AA" in obj:
+        return "additional_actions"
+    kind = str(obj.get("/S", ""))
+    if kind in ACTION_CODES:
+        return ACTION_CODES[kind]
+    subtype = str(obj.get("/Subtype", ""))
+    if subtype in {"/RichMedia", "/Movie", "/Sound", "/Screen", "/3D"} or (
+            "/RichMediaContent" in obj):
+        return "rich_media"
+    if subtype == "/FileAttachment" or str(obj.get("/Type", "")) == "/EmbeddedFile" or (
+            "/EF" in obj):
+        return "embedded_files"
+    if "/XFA" in obj:
+        return "xfa"
+    return None
+
+
+def _dictionaries(obj, pikepdf, depth=0):
+    """`obj` (an indirect object) and the dictionaries written inside it, such as a link's
+    action: indirect objects they point at are visited on their own, so nothing twice."""
+    if depth > 64:
+        raise Refused("too_complex", "nesting")
+    if isinstance(obj, pikepdf.Stream):
+        obj = obj.stream_dict
+    if isinstance(obj, pikepdf.Dictionary):
+        yield obj
+        values = [obj.get(key) for key in obj.keys()]
+    elif isinstance(obj, pikepdf.Array):
+        values = list(obj)
+    else:
+        return
+    for value in values:
+        if isinstance(value, pikepdf.Dictionary | pikepdf.Array) and not value.is_indirect:
+            yield from _dictionaries(value, pikepdf, depth + 1)
 
 
 def extract_text(path: str, page_limit: int, max_chars: int) -> str:

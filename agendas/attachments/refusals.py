@@ -17,6 +17,9 @@ MESSAGES = {
     "empty": _("»%(name)s« er tom (0 byte). Vælg den rigtige fil, og prøv igen."),
     "too_large": _("»%(name)s« fylder %(size)s MB; et bilag må højst fylde %(max)s MB. Gør "
                    "filen mindre, eller del den op i flere bilag, og prøv igen."),
+    "request_too_large": _("Filerne fylder tilsammen %(size)s MB; send højst %(max)s MB ad "
+                           "gangen. Vælg færre filer, og prøv igen."),
+    "no_files": _("Vælg en eller flere filer, og prøv igen."),
     "not_pdf": _("»%(name)s« er ikke en PDF-fil, men %(what)s. Gem dokumentet som PDF, og "
                  "prøv igen."),
     "not_office": _("»%(name)s« er ikke det kontordokument, navnet siger, men %(what)s. Gem "
@@ -73,6 +76,17 @@ WHAT = {
     "text": _("en tekstfil"), "office": _("et kontordokument med et andet filnavn"),
     "unknown": _("en fil af en type, Referat ikke kender"),
 }
+
+
+def megabytes(size: int) -> str:
+    """A size in MB as a Danish reader writes it: "50", "0,4", "73,2"."""
+    value = size / 1024 / 1024
+    return str(int(value)) if value == int(value) else f"{value:.1f}".replace(".", ",")
+
+
+def too_large(name: str, size: int, limit: int) -> "Refusal":
+    return Refusal("too_large" if name else "request_too_large", name,
+                   {"size": megabytes(size), "max": megabytes(limit)})
 
 
 @dataclass(frozen=True)

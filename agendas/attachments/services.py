@@ -25,7 +25,7 @@ from django.utils import timezone
 from agendas.attachments.inspection import inspect_pdf_file
 from agendas.attachments.kinds import HEAD_BYTES, extension, office_kind, safe_filename, sniff
 from agendas.attachments.office import convert_to_pdf, libreoffice
-from agendas.attachments.refusals import AttachmentRefused, Refusal
+from agendas.attachments.refusals import AttachmentRefused, Refusal, too_large
 from agendas.attachments.storage import original_name, pdf_name, store_once
 from agendas.models import AgendaItem, Attachment, AttachmentConversion
 
@@ -210,11 +210,6 @@ def _check_size_and_read_head(source: Path, name: str) -> bytes:
         raise Refusal("empty", name).error()
     limit = settings.ATTACHMENT_MAX_BYTES
     if size > limit:
-        raise Refusal("too_large", name, {"size": _megabytes(size),
-                                          "max": limit // (1024 * 1024)}).error()
+        raise too_large(name, size, limit).error()
     with open(source, "rb") as handle:
         return handle.read(HEAD_BYTES)
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
