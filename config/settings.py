@@ -171,6 +171,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Private objects, fetched by the server only: every download goes through a
+            # view that checks permission, never a bucket URL given to the browser.
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 _REPRINT = _("Udskriv dokumentet til en ny PDF-fil (f.eks. med »Microsoft Print to PDF«), og "
              "prøv igen.")
@@ -46,7 +47,7 @@ MESSAGES = {
     "xfa": _("»%(name)s« er en XFA-formular, som kun enkelte programmer kan vise. "),
     "damaged": _("»%(name)s« er beskadiget: kontrollen (qpdf) fandt fejl i filens opbygning. "),
     "no_pages": _("»%(name)s« har ingen sider. "),
-    "timeout": _("»%(name)s« kunne ikke kontrolleres inden for %(seconds)s sekunder og er "
+    "timeout": _("»%(name)s« kunne ikke kontrolleres inden for %(duration)s og er "
                  "afvist; en fil kan være bygget til at få kontrollen til at hænge. "),
     "too_complex": _("»%(name)s« kræver mere hukommelse, end kontrollen må bruge, og er "
                      "afvist. "),
@@ -58,8 +59,8 @@ MESSAGES = {
                             "PDF, og prøv igen (eller bed driften installere LibreOffice)."),
     "conversion_failed": _("LibreOffice kunne ikke lave »%(name)s« om til PDF. Åbn filen i "
                            "det program, den er lavet i, gem den som PDF, og prøv igen."),
-    "conversion_timeout": _("Omdannelsen af »%(name)s« til PDF blev stoppet efter %(seconds)s "
-                            "sekunder. Gem dokumentet som PDF, og prøv igen."),
+    "conversion_timeout": _("Omdannelsen af »%(name)s« til PDF blev stoppet efter "
+                            "%(duration)s. Gem dokumentet som PDF, og prøv igen."),
     "not_attached": _("»%(name)s« kan ikke tilføjes: %(reason)s"),
 }
 # The advice that ends a message, where it does not say its own.
@@ -102,6 +103,9 @@ class Refusal:
         values = {"name": self.name, **self.params}
         if "what" in values:
             values["what"] = WHAT.get(values["what"], WHAT["unknown"])
+        if "seconds" in values:
+            seconds = int(values["seconds"])
+            values["duration"] = ngettext("%d sekund", "%d sekunder", seconds) % seconds
         text = str(MESSAGES.get(self.code, MESSAGES["inspect_failed"])) % values
         advice = ADVICE.get(self.code)
         return f"{text}{advice}" if advice else text

@@ -23,3 +23,6 @@ def upload(client, secretary):
                            headers=headers)
 
     return send
+
+
+from tests.intake.s3 import s3_bucket, s3_server  # noqa: E402,F401 - fixtures
