@@ -2,7 +2,7 @@
 
     python -I _child.py INPUT OUTPUT PAGE_LIMIT TEXT_MAX_CHARS MEMORY_MB CPU_SECONDS
 
-It imports nothing from Django or Referat (a hostile file meets only pikepdf, qpdf and pypdf,
+It imports nothing from Django or Referat (a hostile file meets only pikepdf, qpdf and PDFium,
 in a process that can be killed), sets its own memory and CPU limits before it reads a byte,
 and prints one JSON object: {"refused": code, ...} or {"pages", "text", "has_text"}. The
 checked file is written to OUTPUT rewritten as its current revision only: the objects the
@@ -103,7 +103,7 @@ def _dictionaries(obj, pikepdf, depth=0):
         obj = obj.stream_dict
     if isinstance(obj, pikepdf.Dictionary):
         yield obj
-        values = [obj.get(key) for key in obj.keys()]
+        values = [value for _key, value in obj.items()]
     elif isinstance(obj, pikepdf.Array):
         values = list(obj)
     else:
@@ -114,24 +114,29 @@ def _dictionaries(obj, pikepdf, depth=0):
 
 
 def extract_text(path: str, page_limit: int, max_chars: int) -> str:
-    """The text layer of the first `page_limit` pages, for search. A file whose text cannot
-    be read is still a good file: it is then marked as having no text layer."""
-    from pypdf import PdfReader
+    """The text layer of the first `page_limit` pages, for search (PDFium). A file whose text
+    cannot be read is still a good file: it is then marked as having no text layer."""
+    import pypdfium2
 
     try:
-        reader = PdfReader(path)
-        parts, size = [], 0
-        for page in reader.pages[:page_limit]:
-            text = (page.extract_text() or "").replace("\x00", "")
+        document = pypdfium2.PdfDocument(path)
+    except pypdfium2.PdfiumError:
+        return ""
+    parts, size = [], 0
+    try:
+        for index in range(min(len(document), page_limit)):
+            page = document[index]
+            textpage = page.get_textpage()
+            text = textpage.get_text_range().replace("\x00", "").replace("\r\n", "\n")
+            textpage.close()
+            page.close()
             parts.append(text)
             size += len(text)
             if size >= max_chars:
                 break
-        return "\n".join(parts)[:max_chars]
-    except MemoryError:
-        raise
-    except Exception:  # noqa: BLE001 - pypdf raises many kinds; text is a convenience here
-        return ""
+    finally:
+        document.close()
+    return "\n".join(parts)[:max_chars]
 
 
 def inspect(source: str, target: str, page_limit: int, max_chars: int) -> dict:

@@ -1,6 +1,7 @@
 """The web side of the isolated PDF check: run _child.py in its own process with a time limit
 and a memory limit, and turn what it says (or how it died) into facts or a Refusal."""
 
+import contextlib
 import hashlib
 import json
 import logging
@@ -97,10 +98,8 @@ def run_limited(command: list[str], *, cwd: Path, seconds: int, env: dict | None
 
 def _kill_group(process: subprocess.Popen) -> None:
     # Called before the process is reaped, so its id (the group's) cannot have been reused.
-    try:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
 
 
 def _sha256(path: Path) -> tuple[str, int]:
