@@ -12,8 +12,10 @@ ANNOTATION_MAX_LENGTH = 5000
 
 
 class AttachmentAdminForm(VersionedAdminForm):
-    """The admin's attachment form: a new file (a PDF) is checked and stored like any upload,
-    once per content; office files are converted from the meeting editor's upload."""
+    """The admin's attachment form: a new file (a PDF) is checked in isolation and stored once
+    per content when the form is cleaned, so a refused file is a form error in Referat's words;
+    the admin's save then adds or replaces the Bilag through the services. Office files are
+    converted from the meeting editor's upload."""
 
     # An empty file is refused by the intake, in its own words (naming the file).
     upload = forms.FileField(label=_("fil"), required=False, allow_empty_file=True,
@@ -21,36 +23,22 @@ class AttachmentAdminForm(VersionedAdminForm):
 
     class Meta:
         model = Attachment
-        fields = ["item", "position", "title", "is_closed"]
+        fields = ["item", "title", "is_closed"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Tom: filens navn.")
         self.fields["upload"].required = self.instance.pk is None
-        self.stored_pdf = None
+        self.checked_pdf = None
 
     def clean_upload(self):
         upload = self.cleaned_data.get("upload")
         if upload:
             with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
-                self.upload_name, self.stored_pdf = pdf_received(
-                    upload, filename=upload.name, workdir=Path(work))
+                self.checked_pdf = pdf_received(upload, filename=upload.name,
+                                                workdir=Path(work))
         return upload
-
-    def save(self, commit=True):
-        attachment = super().save(commit=False)
-        stored = self.stored_pdf
-        if stored:
-            attachment.original_filename = self.upload_name
-            attachment.file = stored.name
-            attachment.original_file = ""
-            for field in ("size", "page_count", "sha256", "text", "has_text_layer"):
-                setattr(attachment, field, getattr(stored, field))
-            attachment.title = attachment.title or self.upload_name.rsplit(".", 1)[0]
-        if commit:
-            attachment.save()
-        return attachment
 
 
 def _annotation_text(*, required: str, too_long: str) -> forms.CharField:

@@ -11,8 +11,9 @@ from agendas.attachments.services import (
     attachment_add,
     attachment_convert,
     attachment_receive,
+    pdf_received,
     prepare_pdf,
 )
 
 __all__ = ["AttachmentRefused", "Refusal", "StoredPdf", "attachment_add", "attachment_convert",
-           "attachment_receive", "prepare_pdf"]
+           "attachment_receive", "pdf_received", "prepare_pdf"]

@@ -28,14 +28,19 @@ from agendas.attachments.office import convert_to_pdf, libreoffice
 from agendas.attachments.refusals import AttachmentRefused, Refusal, too_large
 from agendas.attachments.storage import original_name, pdf_name, store_once
 from agendas.models import AgendaItem, Attachment, AttachmentConversion
+from agendas.services.items import mark_changed
+from meetings.models import Meeting
+from meetings.services import locked_message, meeting_for_edit
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class StoredPdf:
-    """A checked PDF, in storage under `name` (its sha256), with what was learnt about it."""
+    """A checked PDF, in storage under `name` (its sha256), with what was learnt about it;
+    `filename` is the received name, made safe."""
 
+    filename: str
     name: str
     sha256: str
     size: int
@@ -51,6 +56,7 @@ def attachment_receive(*, item: AgendaItem, data, filename: str, title: str = ""
     AttachmentConversion, already done under the immediate task backend). Raises
     AttachmentRefused (a ValidationError) with the reason."""
     name = safe_filename(filename)
+    _refuse_if_locked(item)
     with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
         source = _received_file(data, Path(work))
         head = _check_size_and_read_head(source, name)
@@ -69,29 +75,38 @@ def attachment_receive(*, item: AgendaItem, data, filename: str, title: str = ""
 
 def attachment_add(*, item: AgendaItem, data, filename: str, title: str = "",
                    is_closed: bool = False) -> Attachment:
-    """Check a PDF (bytes or a File) and attach it to `item` as its next Bilag (title: the
-    file name without its extension, if none). Office files go through attachment_receive."""
+    """Check a PDF and attach it to `item` as its next Bilag (title: the file name without
+    its extension, if none). `data`: bytes, a File, or a StoredPdf that pdf_received has
+    already checked (the admin's form checks when it is cleaned). Office files go through
+    attachment_receive."""
+    if isinstance(data, StoredPdf):
+        return _attach(item=item, stored=data, name=data.filename, title=title,
+                       is_closed=is_closed)
+    _refuse_if_locked(item)
     with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
-        name, stored = pdf_received(data, filename=filename, workdir=Path(work))
-        return _attach(item=item, stored=stored, name=name, title=title, is_closed=is_closed)
+        stored = pdf_received(data, filename=filename, workdir=Path(work))
+        return _attach(item=item, stored=stored, name=stored.filename, title=title,
+                       is_closed=is_closed)
 
 
-def pdf_received(data, *, filename: str, workdir: Path) -> tuple[str, StoredPdf]:
-    """A received file that must be a PDF, checked and stored: (its safe name, StoredPdf)."""
+def pdf_received(data, *, filename: str, workdir: Path) -> StoredPdf:
+    """A received file that must be a PDF (bytes or a File), checked and stored."""
+    if isinstance(data, StoredPdf):
+        return data
     name = safe_filename(filename)
     source = _received_file(data, workdir)
     kind = sniff(_check_size_and_read_head(source, name))
     if kind != "pdf":
         raise Refusal("not_pdf", name, {"what": kind}).error()
-    return name, prepare_pdf(source, name=name, workdir=workdir)
+    return prepare_pdf(source, name=name, workdir=workdir)
 
 
 def prepare_pdf(source: Path, *, name: str, workdir: Path) -> StoredPdf:
     """Check the PDF at `source` in isolation and store its rewritten form once."""
     inspected = inspect_pdf_file(source, name=name, workdir=workdir)
     stored_name = store_once(pdf_name(inspected.sha256), inspected.path)
-    return StoredPdf(name=stored_name, sha256=inspected.sha256, size=inspected.size,
-                     page_count=inspected.page_count, text=inspected.text,
+    return StoredPdf(filename=name, name=stored_name, sha256=inspected.sha256,
+                     size=inspected.size, page_count=inspected.page_count, text=inspected.text,
                      has_text_layer=inspected.has_text_layer)
 
 
@@ -161,7 +176,7 @@ def _queue_conversion(*, item, source: Path, extension: str, name: str, title: s
 def _attach(*, item, stored: StoredPdf, name: str, title: str, is_closed: bool,
             conversion: AttachmentConversion | None = None) -> Attachment:
     with transaction.atomic():
-        AgendaItem.objects.select_for_update().filter(pk=item.pk).first()
+        meeting_for_edit(item.meeting_id)  # approved minutes: refused (ValidationError)
         position = (item.attachments.aggregate(m=Max("position"))["m"] or 0) + 1
         attachment = Attachment(
             item=item, position=position, title=_title(title, name), original_filename=name,
@@ -171,11 +186,20 @@ def _attach(*, item, stored: StoredPdf, name: str, title: str, is_closed: bool,
             original_file=conversion.original_file.name if conversion else "")
         attachment.full_clean()
         attachment.save()
+        mark_changed(item)
         if conversion is not None:
             AttachmentConversion.objects.filter(pk=conversion.pk).update(
                 status=AttachmentConversion.Status.DONE, attachment=attachment,
                 finished_at=timezone.now(), refusal_code="", refusal_params={})
     return attachment
+
+
+def _refuse_if_locked(item: AgendaItem) -> None:
+    """Refuse before any file work when the minutes are approved (_attach checks again, under
+    the meeting's lock, since the meeting may change while a file is checked or converted)."""
+    meeting = Meeting.objects.get(pk=item.meeting_id)
+    if meeting.minutes_locked:
+        raise ValidationError(locked_message(meeting), code="locked")
 
 
 def _title(title: str, name: str) -> str:

@@ -10,7 +10,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -66,6 +66,10 @@ def _receive(request, item: AgendaItem):
                                          title=title, is_closed=is_closed, by=request.user)
         except AttachmentRefused as refused:
             results.append(Result(name=refused.refusal.name, refusal=refused.refusal))
+        except ValidationError as error:  # a rule of the meeting, e.g. approved minutes
+            name = safe_filename(upload.name)
+            results.append(Result(name=name, refusal=Refusal(
+                "not_attached", name, {"reason": " ".join(error.messages)})))
         else:
             results.append(Result.of(outcome))
     if not files:

@@ -147,3 +147,19 @@ def _soffice_processes() -> int:
                             check=True)
     return sum(1 for line in result.stdout.splitlines()
                if "soffice" in line and not line.lstrip().startswith("Z"))
+
+
+@needs_libreoffice
+def test_a_conversion_finishing_after_the_minutes_were_approved_fails_with_that_reason(
+        upload, item, settings):
+    settings.TASKS = DB_TASKS
+    upload(item, ("Sent.docx", word("For sent.")))
+    Meeting.objects.filter(pk=item.meeting_id).update(status=Meeting.Status.MINUTES_APPROVED)
+
+    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0",
+                 "--no-reload")
+
+    conversion = AttachmentConversion.objects.get()
+    assert conversion.status == AttachmentConversion.Status.FAILED
+    assert "»Sent.docx« kan ikke tilføjes: Referatet af mødet" in conversion.refusal.message
+    assert not Attachment.objects.exists()

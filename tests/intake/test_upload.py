@@ -100,3 +100,13 @@ def test_the_upload_answers_get_with_405(client, secretary, item):
     client.force_login(secretary)
 
     assert client.get(reverse("agendas:attachment_upload", args=[item.pk])).status_code == 405
+
+
+def test_bilag_of_a_meeting_whose_minutes_are_approved_are_refused(upload, item):
+    Meeting.objects.filter(pk=item.meeting_id).update(status=Meeting.Status.MINUTES_APPROVED)
+
+    html = upload(item, ("Sent.pdf", pdf_bytes("For sent"))).content.decode()
+
+    assert "»Sent.pdf« kan ikke tilføjes: Referatet af mødet" in html
+    assert "er godkendt" in html
+    assert not Attachment.objects.exists()

@@ -15,7 +15,7 @@ def mark_files_without_text(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agendas', '0003_ordering_by_column'),
+        ('agendas', '0004_item_changed_at'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
