@@ -56,6 +56,7 @@ def test_a_spreadsheet_becomes_a_bilag_whose_pdf_shows_its_cells(upload, item):
 
 
 @needs_libreoffice
+@pytest.mark.django_db(transaction=True)  # the worker closes connections, as it does in prod
 def test_the_worker_converts_while_the_item_shows_the_conversion_pending(upload, item,
                                                                         settings):
     settings.TASKS = DB_TASKS
@@ -150,6 +151,7 @@ def _soffice_processes() -> int:
 
 
 @needs_libreoffice
+@pytest.mark.django_db(transaction=True)
 def test_a_conversion_finishing_after_the_minutes_were_approved_fails_with_that_reason(
         upload, item, settings):
     settings.TASKS = DB_TASKS
