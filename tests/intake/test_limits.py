@@ -77,3 +77,14 @@ def test_a_file_just_over_the_limit_in_a_batch_is_refused_and_the_rest_kept(uplo
     assert "»stor.pdf« fylder 0,4 MB; et bilag må højst fylde 0,4 MB." in html
     assert "Gemt:" in html
     assert list(Attachment.objects.values_list("original_filename", flat=True)) == ["lille.pdf"]
+
+
+def test_text_for_search_is_taken_from_the_first_pages_only(upload, item, settings):
+    settings.ATTACHMENT_TEXT_PAGE_LIMIT = 2
+
+    upload(item, ("lang.pdf", pdf_bytes("Kapitel", pages=4)))
+
+    attachment = Attachment.objects.get()
+    assert attachment.page_count == 4
+    assert "Kapitel 1" in attachment.text and "Kapitel 2" in attachment.text
+    assert "Kapitel 3" not in attachment.text
