@@ -379,6 +379,10 @@ class AttachmentConversion(models.Model):
         return f"{self.original_filename} ({self.get_status_display()})"
 
     @property
+    def under_way(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RUNNING)
+
+    @property
     def refusal(self):
         from agendas.attachments.refusals import Refusal
 

@@ -83,10 +83,10 @@ def _measure(runs: int):
     client.force_login(secretary)
     pdf = _fifty_pages()
 
-    def upload(name: str, data: bytes, expect: str = "Gemt:"):
+    def upload(name: str, data: bytes, expect: str = 'data-outcome="saved"'):
         item = make_item(meeting)
         response = client.post(reverse("agendas:attachment_upload", args=[item.pk]),
-                               {"filer": [SimpleUploadedFile(name, data)]},
+                               {"files": [SimpleUploadedFile(name, data)]},
                                headers={"HX-Request": "true"})
         assert response.status_code == 200 and expect in response.content.decode(), (
             response.content.decode()[:2000])

@@ -230,11 +230,13 @@ TASKS = {
     }
 }
 
-# Security. Only our own scripts and styles; no inline script or style anywhere.
+# Security. Only our own scripts and styles; no inline script or style anywhere. The rich text
+# editor (Trix) inserts one style element of its own, which carries the page's nonce (the
+# `csp-nonce` meta tag of the pages that have the editor).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

@@ -170,7 +170,7 @@ class MeetingSeries(VersionedModel):
         return f"{self.name} ({self.get_kind_display()})"
 
     def get_absolute_url(self):
-        return reverse("meetings:list") + f"?serie={self.pk}"
+        return reverse("meetings:series", args=[self.pk])
 
 
 class StandardItem(models.Model):

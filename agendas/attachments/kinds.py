@@ -74,3 +74,8 @@ def safe_filename(filename: str) -> str:
         stem, dot, ext = name.rpartition(".")
         name = (stem[:250 - len(ext)] + dot + ext) if dot and len(ext) <= 5 else name[:255]
     return name or "bilag.pdf"
+
+
+# What the file picker offers: PDFs and the office files that are converted.
+ACCEPT = ",".join([".pdf", "application/pdf", *(f".{ext}" for ext in OFFICE_EXTENSIONS),
+                   *OFFICE_CONTENT_TYPES.values()])

@@ -120,3 +120,23 @@ class AttachmentRefused(ValidationError):
     def __init__(self, refusal: Refusal):
         super().__init__(refusal.message, code=refusal.code)
         self.refusal = refusal
+
+
+@dataclass(frozen=True)
+class UploadLimit:
+    """What the upload page needs to refuse a too large file before sending it: the limit,
+    and the message with {name} and {size} left for the page to fill in."""
+
+    bytes: int
+    message: str
+    accept: str
+
+
+def upload_limit() -> UploadLimit:
+    from django.conf import settings
+
+    from agendas.attachments.kinds import ACCEPT
+
+    limit = settings.ATTACHMENT_MAX_BYTES
+    message = Refusal("too_large", "{name}", {"size": "{size}", "max": megabytes(limit)}).message
+    return UploadLimit(bytes=limit, message=message, accept=ACCEPT)

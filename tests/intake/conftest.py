@@ -16,7 +16,7 @@ def upload(client, secretary):
     client.force_login(secretary)
 
     def send(item, *files, htmx=True, **fields):
-        data = {"filer": [SimpleUploadedFile(name, content) for name, content in files],
+        data = {"files": [SimpleUploadedFile(name, content) for name, content in files],
                 **fields}
         headers = {"HX-Request": "true"} if htmx else {}
         return client.post(reverse("agendas:attachment_upload", args=[item.pk]), data,

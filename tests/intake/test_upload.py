@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _post(client, item, *files, **extra):
     return client.post(reverse("agendas:attachment_upload", args=[item.pk]),
-                       {"filer": [SimpleUploadedFile(n, d) for n, d in files]}, **extra)
+                       {"files": [SimpleUploadedFile(n, d) for n, d in files]}, **extra)
 
 
 def test_a_batch_saves_the_good_files_and_lists_the_others_with_reasons(upload, item):
@@ -33,8 +33,8 @@ def test_a_batch_saves_the_good_files_and_lists_the_others_with_reasons(upload, 
         (1, "Budget"), (2, "Bilag til budget")]
 
 
-def test_a_title_given_with_a_single_file_is_its_title(upload, item):
-    upload(item, ("x.pdf", pdf_bytes()), titel="Økonomisk overblik", lukket="on")
+def test_files_sent_as_closed_become_closed_bilag_named_after_the_file(upload, item):
+    upload(item, ("Økonomisk overblik.pdf", pdf_bytes()), is_closed="on")
 
     attachment = Attachment.objects.get()
     assert attachment.title == "Økonomisk overblik" and attachment.is_closed
@@ -45,7 +45,8 @@ def test_a_plain_form_post_redirects_back_with_a_message_per_file(upload, client
                       htmx=False)
 
     assert response.status_code == 302
-    assert response["Location"] == item.get_absolute_url()
+    assert response["Location"] == reverse("agendas:meeting_editor",
+                                           args=[item.meeting_id]) + f"#item-{item.pk}"
     page = client.get(response["Location"]).content.decode()
     assert "»Budget.pdf« er gemt som Bilag 1." in page
     assert "»foto.pdf« er ikke en PDF-fil, men et billede (JPEG)." in page
@@ -55,7 +56,7 @@ def test_a_plain_form_post_redirects_back_with_a_message_per_file(upload, client
 def test_no_file_chosen_is_a_message_not_an_error(upload, item):
     response = upload(item)
 
-    assert response.status_code == 200
+    assert response.status_code == 422
     assert "Vælg en eller flere filer, og prøv igen." in response.content.decode()
 
 
@@ -89,7 +90,7 @@ def test_the_upload_needs_the_csrf_token(secretary, item):
 def test_a_malformed_upload_is_a_400_not_a_500(client, secretary, item):
     client.force_login(secretary)
     response = client.generic("POST", reverse("agendas:attachment_upload", args=[item.pk]),
-                              b"--x\r\nContent-Disposition: form-data; name=\"filer\"; "
+                              b"--x\r\nContent-Disposition: form-data; name=\"files\"; "
                               b"filename=\"a.pdf\"\r\n\r\n%PDF-1.7 no end",
                               content_type="multipart/form-data; boundary=x")
 
