@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agendas.models import AgendaItem, Attachment, SubItem
 from agendas.services import ITEM_FIELDS, MEMO_HEADER_FIELDS, SUB_ITEM_FIELDS
 from agendas.services.bilag import ATTACHMENT_FIELDS
-from common.forms import LooseDateInput, RichTextField, VersionedForm
+from common.forms import LooseDateInput, PlainLabelsMixin, RichTextField, VersionedForm
 from meetings.models import MemoTemplate
 
 MINUTES_ERRORS = {"min_value": _("Tidsforbruget skal være mindst ét minut."),
@@ -30,7 +30,7 @@ class ItemForm(VersionedForm):
         widgets = {"guests": forms.Textarea(attrs={"rows": 2})}
 
 
-class NewItemForm(forms.ModelForm):
+class NewItemForm(PlainLabelsMixin, forms.ModelForm):
     minutes = _minutes_field(_("Tidsforbrug (min)"))
 
     class Meta:

@@ -71,7 +71,9 @@ def memo_update(*, item: AgendaItem, expected_version: int | None, fields: dict,
         raise ValueError(f"not a memo field: {sorted(unknown)}")
     with transaction.atomic():
         meeting_for_edit(item.meeting_id)
-        template_before = item.memo_template_id
+        # As stored: `item` may carry the form's new template already.
+        template_before = AgendaItem.objects.values_list("memo_template_id", flat=True).get(
+            pk=item.pk)
         changed = item.version
         save_versioned(item, expected_version=expected_version, fields=fields)
         changed = changed != item.version

@@ -21,16 +21,14 @@ from agendas.views.items import ITEM, _entry, _refused, structure_response
 from common.models import EditConflict
 
 
-def _bilag_response(request, item, *, text, results=None, status=200):
+def _bilag_response(request, item, *, text, status=200):
     if not request.htmx:
         if text:
             messages.success(request, text)
-        for name, error in (results or {}).get("refused", []):
-            messages.error(request, f"{name}: {error}")
         return redirect(editor_url(item))
     return structure_response(request, item.meeting, fragments=[f"{ITEM}#bilag"],
-                              entry=_entry(item.meeting, item.pk), results=results,
-                              status_text=text, status=status)
+                              entry=_entry(item.meeting, item.pk), status_text=text,
+                              status=status)
 
 
 @login_required

@@ -112,9 +112,12 @@ def _answer(request, item, outcomes: list[Outcome], *, status: int):
         for outcome in outcomes:
             (messages.error if outcome.refusal else messages.success)(request, outcome.message)
         return redirect(editor_url(item))
+    # One file sent by upload.js (?navn=): the page announces it in the item's own status
+    # region, so the editor's status line stays quiet rather than saying it twice.
+    summary = "" if request.GET.get("navn") else _summary(outcomes)
     return structure_response(request, item.meeting, fragments=[f"{ITEM}#bilag-list"],
                               entry=_entry(item.meeting, item.pk), outcomes=outcomes,
-                              status_text=_summary(outcomes), status=status)
+                              status_text=summary, status=status)
 
 
 def _summary(outcomes: list[Outcome]) -> str:
