@@ -36,16 +36,21 @@ def limit(memory_mb: int, cpu_seconds: int, output_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
-def qpdf_check(path: str) -> None:
-    """`qpdf --check`: exit 0 is clean; 2 (errors) and 3 (warnings: qpdf had to repair
-    something, such as a broken cross-reference table) are damage. It runs under this
-    process's limits, which it inherits."""
-    result = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True,
-                            errors="replace", check=False)
-    if "bad_alloc" in result.stderr + result.stdout:
+def qpdf_start(path: str) -> subprocess.Popen:
+    """`qpdf --check`, started at once so that it runs while pikepdf and PDFium are imported.
+    It runs under this process's limits, which it inherits."""
+    return subprocess.Popen(["qpdf", "--check", path], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+
+
+def qpdf_verdict(checker: subprocess.Popen) -> None:
+    """Exit 0 is clean; 2 (errors) and 3 (warnings: qpdf had to repair something, such as a
+    broken cross-reference table) are damage."""
+    output = checker.communicate()[0].decode("utf-8", "replace")
+    if "bad_alloc" in output:
         raise Refused("too_complex", "qpdf: out of memory")
-    if result.returncode != 0:
-        lines = [line for line in (result.stderr + result.stdout).splitlines()
+    if checker.returncode != 0:
+        lines = [line for line in output.splitlines()
                  if "WARNING" in line or "error" in line.lower()]
         raise Refused("damaged", "; ".join(lines[:3])[:500])
 
@@ -140,6 +145,16 @@ def extract_text(path: str, page_limit: int, max_chars: int) -> str:
 
 
 def inspect(source: str, target: str, page_limit: int, max_chars: int) -> dict:
+    checker = qpdf_start(source)
+    try:
+        return _inspect(source, target, page_limit, max_chars, checker)
+    finally:
+        if checker.poll() is None:  # refused before its verdict was needed
+            checker.kill()
+            checker.wait()
+
+
+def _inspect(source, target, page_limit, max_chars, checker) -> dict:
     import pikepdf
 
     try:
@@ -149,9 +164,10 @@ def inspect(source: str, target: str, page_limit: int, max_chars: int) -> dict:
     except pikepdf.PdfError as exc:
         raise Refused("damaged", str(exc)[:500]) from None
     with pdf:
+        # Encryption first: qpdf cannot check a file it cannot open, and says "damaged".
         if pdf.is_encrypted:
             raise Refused("encrypted_owner")
-        qpdf_check(source)
+        qpdf_verdict(checker)
         found = active_content(pdf, pikepdf)
         if found:
             raise Refused(found)
