@@ -14,6 +14,7 @@ from agendas.models import Attachment
 from agendas.services import bilag
 from agendas.views.access import (
     attachment_for_editor,
+    direction,
     editor_url,
 )
 from agendas.views.conflicts import merge
@@ -82,7 +83,7 @@ def attachment_move(request, attachment_id: int):
     attachment = attachment_for_editor(request.user, attachment_id)
     try:
         bilag.attachment_move(attachment=attachment,
-                              by=-1 if request.POST.get("by") == "-1" else 1)
+                              by=direction(request))
     except ValidationError as refusal:
         return _refused(request, attachment.item.meeting, refusal, attachment.item)
     return _bilag_response(request, attachment.item, text=_("Bilaget er flyttet."))

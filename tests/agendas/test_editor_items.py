@@ -312,3 +312,20 @@ def test_a_bad_header_is_the_form_again_with_the_reason(signed_in, meeting, data
                               {"version": meeting.version, **data}, **HTMX)
     assert response.status_code == 422
     assert message in response.content.decode()
+
+
+def test_every_part_has_a_page_of_its_own_for_editing_without_javascript(signed_in, meeting):
+    from agendas.services import sub_item_create
+    from tests.factories import make_attachment
+
+    item = meeting.items.first()
+    sub = sub_item_create(item=item, title="Evt. orientering")
+    attachment = make_attachment(item, text="Bilag")
+    for url, field in ((f"/underpunkter/{sub.pk}/", f'id="sub-{sub.pk}-title"'),
+                       (f"/bilag/{attachment.pk}/rediger/",
+                        f'id="attachment-{attachment.pk}-title"'),
+                       (f"/punkter/{item.pk}/indstilling/", f'id="memo-{item.pk}-memo_template"')):
+        page = signed_in.get(url)
+        assert page.status_code == 200, url
+        html = page.content.decode()
+        assert "<html" in html and field in html, url
