@@ -139,7 +139,9 @@ def _measure(runs: int):
 
     info = describe(postgres_version="not used (SQLite)")
     info.pop("PostgreSQL", None)
-    return rows, {**info, "Commit": git_commit(REPO)}
+    # The machine is shared: how busy it was says how far to trust the figures.
+    load = os.getloadavg()[0]
+    return rows, {**info, "Load (1 min) after the run": f"{load:.1f}", "Commit": git_commit(REPO)}
 
 
 def _fifty_pages() -> bytes:
