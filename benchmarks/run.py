@@ -33,6 +33,7 @@ def main() -> None:
     parser.add_argument("--cold-samples", type=int, default=6,
                         help="cold PDF renders per document (each of another meeting)")
     parser.add_argument("--reorder-samples", type=int, default=20)
+    parser.add_argument("--autosave-samples", type=int, default=40)
     args = parser.parse_args()
 
     env = _production_environment()

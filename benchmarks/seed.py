@@ -1,4 +1,5 @@
-"""The benchmark data set: 50 series, 2,000 meetings, 30,000 items, 60,000 attachments.
+"""The benchmark data set: 50 series, 2,000 meetings, 30,000 items, 60,000 attachments,
+20,000 follow-ups.
 
 Written with bulk_create in one transaction (about half a minute on the shared 2-core
 machine), then ANALYZEd so the planner sees real row counts. The 60,000 attachment records
@@ -37,12 +38,15 @@ SERIES = 50
 MEETINGS_PER_SERIES = 40
 ITEMS_PER_MEETING = 15
 ATTACHMENTS_PER_ITEM = 2
+FOLLOW_UPS = 20_000
 EXPECTED = {
     "series": SERIES,
     "meetings": SERIES * MEETINGS_PER_SERIES,
     "items": SERIES * MEETINGS_PER_SERIES * ITEMS_PER_MEETING,
     "attachments": SERIES * MEETINGS_PER_SERIES * ITEMS_PER_MEETING * ATTACHMENTS_PER_ITEM,
+    "follow_ups": FOLLOW_UPS,
 }
+UNITS = ["FAS", "MØB", "Organisation og Ledelse", "Job og Virksomhedsservice", "Socialområdet"]
 # Every benchmark series is named with this prefix: it tells our seed from anyone's real data.
 SERIES_PREFIX = "Benchmark-serie"
 MEMBER = "bench-medlem"
@@ -77,6 +81,7 @@ def counts() -> dict:
         "meetings": Meeting.objects.count(),
         "items": AgendaItem.objects.count(),
         "attachments": Attachment.objects.count(),
+        "follow_ups": FollowUp.objects.count(),
     }
 
 
@@ -100,7 +105,8 @@ def ensure_seed(*, reseed: bool = False, log=print) -> SeedResult:
     if Meeting.objects.exists() or get_user_model().objects.exists():
         log(f"seed: emptying {connection.settings_dict['NAME']} (it held {current})")
         call_command("flush", interactive=False, verbosity=0)
-    log("seed: writing 50 series, 2,000 meetings, 30,000 items, 60,000 attachments …")
+    log("seed: writing 50 series, 2,000 meetings, 30,000 items, 60,000 attachments, 20,000 "
+        "follow-ups …")
     pdfs = _write_pdfs()
     with transaction.atomic():
         _seed(pdfs, log=log)
@@ -164,8 +170,10 @@ def _seed(pdfs: list[dict], *, log) -> None:
         for n in range(SERIES)])
     Secretariat = MeetingSeries.secretariat.through
     Members = MeetingSeries.members.through
+    # The benchmark's secretary is in every series' secretariat: its follow-up board holds all
+    # 20,000 follow-ups.
     Secretariat.objects.bulk_create(
-        [Secretariat(meetingseries=s, user=secretary) for s in series_list[:2]]
+        [Secretariat(meetingseries=s, user=secretary) for s in series_list]
         + [Secretariat(meetingseries=s, user=others[i * 5]) for i, s in enumerate(series_list)])
     Members.objects.bulk_create(
         [Members(meetingseries=s, user=member) for s in series_list[:2]]
@@ -254,6 +262,8 @@ def _decisions(meetings, items, points, owner, *, log) -> None:
     with_minutes = {m.pk for m in meetings if m.status in (
         Meeting.Status.MINUTES_DRAFT, Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED)}
     decided = [i for i in items if i.meeting_id in with_minutes]
+    dates = {m.pk: m.date for m in meetings}
+    meeting_dates = {i.pk: dates[i.meeting_id] for i in decided}
     decisions = Decision.objects.bulk_create(
         [Decision(item=item, text="<p>Rådmanden tog orienteringen til efterretning.</p>")
          for item in decided], batch_size=5000)
@@ -272,10 +282,22 @@ def _decisions(meetings, items, points, owner, *, log) -> None:
     answers = [Answers(decisionpoint=dp, recommendationpoint=point)
                for dp, (_, point) in zip(created, decision_points, strict=True) if point]
     Answers.objects.bulk_create(answers, batch_size=5000)
-    opened = timezone.localdate() - dt.timedelta(days=30)
     FollowUp.objects.bulk_create(
-        [FollowUp(decision=d, description="Forvaltningen melder tilbage til næste møde.",
-                  owner_user=owner if n % 2 else None, owner_unit="" if n % 2 else "FAS",
-                  opened_on=opened, due_date=opened + dt.timedelta(days=60))
-         for n, d in enumerate(decisions) if n % 5 == 0], batch_size=5000)
-    log(f"seed: {len(decisions)} decisions, {len(created)} decision points")
+        [_follow_up(n, decision, owner, meeting_dates)
+         for n, decision in enumerate(decisions[:FOLLOW_UPS])], batch_size=5000)
+    log(f"seed: {len(decisions)} decisions, {len(created)} decision points, "
+        f"{min(FOLLOW_UPS, len(decisions))} follow-ups")
+
+
+def _follow_up(n: int, decision: Decision, owner, meeting_dates: dict) -> FollowUp:
+    """Owned by the secretary (every third) or a unit; mostly open, some in progress, done or
+    cancelled; due on the meeting's day or up to ten weeks after it."""
+    opened = meeting_dates[decision.item_id]
+    status = ["open", "open", "open", "in_progress", "done", "open", "in_progress", "open",
+              "done", "cancelled"][n % 10]
+    closed = status in ("done", "cancelled")
+    return FollowUp(decision=decision, description=f"Forvaltningen melder tilbage om sag {n}.",
+                    owner_user=owner if n % 3 == 0 else None,
+                    owner_unit="" if n % 3 == 0 else UNITS[n % len(UNITS)],
+                    opened_on=opened, due_date=opened + dt.timedelta(days=n % 70),
+                    status=status, closed_on=opened + dt.timedelta(days=5) if closed else None)

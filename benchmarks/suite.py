@@ -30,6 +30,7 @@ class WrkTarget:
     logged_in: bool
     expect: str = ""  # text the response must contain (bytes are checked as UTF-8)
     content_type: str = "text/html"
+    as_secretary: bool = False  # logged in as the secretariat rather than as the member
 
 
 def run(*, args, env: dict, repo: Path, out: Path) -> None:
@@ -58,6 +59,9 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         member = Browser(base)
         member.log_in(seed.MEMBER, seed.PASSWORD)
         cookie = {"Cookie": f"sessionid={member.cookie('sessionid')}"}
+        secretary = Browser(base)
+        secretary.log_in(seed.SECRETARY, seed.PASSWORD)
+        cookies = {False: cookie, True: {"Cookie": f"sessionid={secretary.cookie('sessionid')}"}}
         anonymous = Browser(base)
 
         wrk_targets = [
@@ -70,6 +74,14 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
                       content_type="application/pdf"),
         ]
         rows_after: list[Row] = []
+        board = targets.follow_up_board_route()
+        if board:
+            wrk_targets.append(WrkTarget(
+                f"Follow-up board, {seeded.counts['follow_ups']:,} follow-ups (secretariat)",
+                board.path(), True, expect="opfølgninger", as_secretary=True))
+        else:
+            rows_after.append(Row("Follow-up board", note="no follow-up board in the URLconf "
+                                  "yet"))
         search = targets.search_route()
         if search:
             wrk_targets.append(WrkTarget("Search (member)",
@@ -88,19 +100,25 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
 
         checked = []
         for target in wrk_targets:
-            problem = _check(member if target.logged_in else anonymous, target)
+            client = (secretary if target.as_secretary else member) if target.logged_in \
+                else anonymous
+            problem = _check(client, target)
             if problem:
                 rows_after.append(Row(target.label, note=problem))
             else:
                 checked.append(target)
         print(f"bench: wrk, {args.runs} runs × {args.duration} s per target and baseline, "
               f"{args.workers} connections")
-        rows = _wrk_rows(wrk, base, checked, cookie, args)
+        rows = _wrk_rows(wrk, base, checked, cookies, args)
+        for row in rows:
+            if row.label.startswith("Follow-up board"):
+                row.note = _board_queries(board.path())
         if not search:
             rows.append(Row("Search", note="no search route in the URLconf yet"))
         rows += cold_rows
         rows.append(_reorder(base, series[0], args.reorder_samples))
         rows += _editor_rows(base, series[0], args.reorder_samples)
+        rows.append(_autosave(secretary, series[0], args.autosave_samples))
         rows += rows_after
 
     facts = {
@@ -155,13 +173,14 @@ def _check(client: Browser, target: WrkTarget) -> str:
     return ""
 
 
-def _wrk_rows(wrk: str, base: str, wrk_targets: list[WrkTarget], cookie: dict, args) -> list[Row]:
+def _wrk_rows(wrk: str, base: str, wrk_targets: list[WrkTarget], cookies: dict,
+              args) -> list[Row]:
     runs = {t.label: [] for t in wrk_targets}
     baselines = {t.label: [] for t in wrk_targets}
     for round_number in range(args.runs):
         print(f"bench: wrk round {round_number + 1}/{args.runs}")
         for target in wrk_targets:
-            headers = cookie if target.logged_in else None
+            headers = cookies[target.as_secretary] if target.logged_in else None
             options = {"duration": args.duration, "connections": args.workers,
                        "headers": headers}
             baselines[target.label].append(measure.wrk_once(wrk, base + BASELINE, **options))
@@ -254,6 +273,68 @@ def _reorder_fields(client: Browser, path: str, meeting) -> str | None:
         if 200 <= _send_reorder(client, path, meeting, field) < 400:
             return field
     return None
+
+
+def _board_queries(path: str) -> str:
+    """How many queries the board's first page costs on the seeded data, counted in this
+    process with Django's test client (the tests pin it for small and large boards)."""
+    from django.contrib.auth import get_user_model
+    from django.db import connection as db
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.force_login(get_user_model().objects.get(username=seed.SECRETARY))
+    with CaptureQueriesContext(db) as queries:
+        status = client.get(path).status_code
+    return f"{len(queries)} queries per page (status {status})"
+
+
+def _autosave(client: Browser, series: MeetingSeries, samples: int) -> Row:
+    """The minute taker types on: each sample autosaves a longer discussion of one item of a
+    meeting whose minutes are in draft, as static/js/minutes.js sends it; each answer must say
+    "saved" (an ignored or refused save is not timed as one)."""
+    import json
+
+    route = targets.autosave_route()
+    if route is None:
+        return Row("Autosave (secretariat)", note="no autosave route in the URLconf yet")
+    meeting = Meeting.objects.filter(series=series, status=Meeting.Status.MINUTES_DRAFT).first()
+    item = meeting.items.order_by("position").last()
+    path = route.path(item_id=item.pk)
+    page = uuid.uuid4().hex
+    state = {"version": _decision_version(item), "seq": 0}
+
+    def send() -> int:
+        state["seq"] += 1
+        status, body, _ = client.request(path, data={
+            "text": f"<p>Rådmanden drøftede sagen. {'Ordet ' * state['seq']}</p>",
+            "text__format": "html", "version": state["version"], "client": page,
+            "seq": state["seq"]})
+        if status != 200:
+            return status
+        answer = json.loads(body)
+        state["version"] = answer["version"]
+        return 200 if answer["state"] == "saved" else 599
+
+    entries = _history_entries(item)
+    figures, baseline = _split_timed(client, [send] * samples)
+    added = _history_entries(item) - entries
+    return Row("Autosave (secretariat)", figures, baseline,
+               note=f"{samples} saves of one text made {added} history entry"
+                    + ("" if added == 1 else "s"))
+
+
+def _decision_version(item) -> int:
+    from decisions.models import Decision
+
+    return Decision.objects.filter(item=item).values_list("version", flat=True).first() or 0
+
+
+def _history_entries(item) -> int:
+    from decisions.models import Decision
+
+    return Decision.history.filter(item_id=item.pk).count()
 
 
 def _editor_rows(base: str, series: MeetingSeries, samples: int) -> list[Row]:

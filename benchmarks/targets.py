@@ -57,3 +57,16 @@ def pdf_routes() -> list[Route]:
     routes = [r for r in all_routes() if r.arguments == {"meeting_id"}
               and r.route.rstrip("/").endswith(".pdf")]
     return sorted(routes, key=lambda r: ("dagsorden" not in r.route, r.route))
+
+
+def follow_up_board_route() -> Route | None:
+    """The follow-up board across meetings (GET, no arguments)."""
+    return next((r for r in all_routes() if not r.arguments and (
+        r.name.endswith(":follow_ups") or re.match(r"^(opfoelgninger|follow-ups)/?$", r.route))),
+        None)
+
+
+def autosave_route() -> Route | None:
+    """Where the minute taker's screen saves an item's discussion as it is typed (POST)."""
+    return next((r for r in all_routes() if r.arguments == {"item_id"} and (
+        "autosave" in r.name or r.name.endswith(":decision_text"))), None)

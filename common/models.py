@@ -30,6 +30,24 @@ class VersionedModel(models.Model):
         abstract = True
 
 
+class Autosaved(models.Model):
+    """A row whose text the browser saves by itself while it is typed (common/autosave.py).
+    It remembers which page saved it last (`autosave_client`, a random id per page load), that
+    page's sequence number of the save, and the version the save made: a save from the same
+    page that arrives late (an older sequence number) is ignored, and one that was sent before
+    the page heard of its own previous save is not mistaken for someone else's conflict."""
+
+    autosave_client = models.CharField(max_length=40, blank=True, editable=False)
+    autosave_seq = models.BigIntegerField(default=0, editable=False)
+    autosave_version = models.PositiveIntegerField(default=0, editable=False)
+
+    # What the history leaves out: bookkeeping, not content.
+    AUTOSAVE_FIELDS = ["autosave_client", "autosave_seq", "autosave_version"]
+
+    class Meta:
+        abstract = True
+
+
 def lock_version(instance: VersionedModel, expected_version: int | None) -> VersionedModel:
     """Lock the stored row of `instance` for the rest of the transaction and return it, or raise
     EditConflict when it no longer has `expected_version` (None: any version) or is gone.

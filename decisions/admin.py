@@ -1,10 +1,15 @@
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.translation import gettext_lazy
 
 from agendas.models import AgendaItem, RecommendationPoint
 from common.admin import ScopedAdmin, VersionedAdminForm
 from decisions import services
 from decisions.models import Decision, DecisionPoint, FollowUp
+from decisions.notifications import Links
+from meetings import admin as meetings_admin
+from meetings.models import Meeting
 from meetings.services import locked_message
 
 
@@ -71,7 +76,8 @@ class DecisionAdmin(ScopedAdmin):
         return _locked(obj.item) if obj.item_id else None
 
     def create(self, obj):
-        obj.pk = services.decision_create(item=obj.item, text=obj.text).pk
+        obj.pk = services.decision_create(item=obj.item, text=obj.text,
+                                          numbering=obj.numbering).pk
 
     def update(self, obj, *, expected_version, fields):
         services.decision_update(decision=obj, expected_version=expected_version, fields=fields)
@@ -166,3 +172,35 @@ class FollowUpAdmin(DecisionPartAdmin):
 
     def remove(self, obj):
         services.follow_up_delete(follow_up=obj)
+
+
+# Approval and publication from the admin go the minutes' way too: with their e-mails.
+
+def _links(request, meeting) -> Links:
+    return Links(meeting=request.build_absolute_uri(meeting.get_absolute_url()),
+                 follow_ups=request.build_absolute_uri(reverse("decisions:follow_ups")
+                                                       + "?mine=1"))
+
+
+def approve_minutes(request, meeting):
+    services.minutes_approve(meeting=meeting, by=request.user, links=_links(request, meeting))
+
+
+def publish(request, meeting):
+    services.meeting_publish(meeting=meeting, by=request.user, links=_links(request, meeting))
+
+
+class MeetingAdmin(meetings_admin.MeetingAdmin):
+    actions = [
+        meetings_admin.lifecycle_action(meetings_admin.send_agenda,
+                                        gettext_lazy("Send dagsordenen")),
+        meetings_admin.lifecycle_action(meetings_admin.start_minutes,
+                                        gettext_lazy("Begynd referatet")),
+        meetings_admin.lifecycle_action(approve_minutes, gettext_lazy("Godkend referatet")),
+        meetings_admin.lifecycle_action(publish, gettext_lazy("Offentliggør mødet")),
+        "reopen",
+    ]
+
+
+admin.site.unregister(Meeting)
+admin.site.register(Meeting, MeetingAdmin)

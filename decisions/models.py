@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agendas.models import AgendaItem, RecommendationPoint
-from common.models import VersionedModel
+from common.models import Autosaved, VersionedModel
 from common.richtext import sanitize_html
 from meetings.models import Meeting, MeetingSeries
 
@@ -28,19 +28,37 @@ class DecisionQuerySet(models.QuerySet):
         return self.filter(self.visible_q(user))
 
 
-class Decision(VersionedModel):
+class Numbering(models.TextChoices):
+    NUMBERED = "numbered", _("Nummererede punkter: 1) …")
+    SINGLE = "single", _("Én sætning uden nummer")
+
+
+class Decision(Autosaved, VersionedModel):
     """The decision ("Beslutning") on one agenda item: its numbered points, then the discussion."""
+
+    Numbering = Numbering
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="decision",
                                 verbose_name=_("punkt"))
     text = models.TextField(_("drøftelse og bemærkninger"), blank=True)
+    # "1) Rådmanden tog orienteringen til efterretning." is numbered though it stands alone;
+    # "Godkendt." is not. Several points are always numbered.
+    numbering = models.CharField(_("punkternes form"), max_length=10, choices=Numbering.choices,
+                                 default=Numbering.SINGLE)
+    # "Punktet blev ikke behandlet": the copy of the item on the series' next meeting.
+    moved_to = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True, blank=True,
+                                 related_name="moved_from", verbose_name=_("flyttet til"))
 
     objects = DecisionQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=Autosaved.AUTOSAVE_FIELDS)
 
     class Meta:
         verbose_name = _("beslutning")
         verbose_name_plural = _("beslutninger")
+        constraints = [
+            models.CheckConstraint(condition=Q(numbering__in=Numbering.values),
+                                   name="decision_numbering_valid"),
+        ]
 
     def __str__(self):
         return _("Beslutning for %(item)s") % {"item": self.item}
@@ -57,7 +75,7 @@ class Outcome(models.TextChoices):
     IKKE_BEHANDLET = "ikke_behandlet", _("Ikke behandlet")
 
 
-class DecisionPoint(VersionedModel):
+class DecisionPoint(Autosaved, VersionedModel):
     """A numbered point of a decision, with its outcome and the recommendation points it answers."""
 
     Outcome = Outcome
@@ -69,7 +87,7 @@ class DecisionPoint(VersionedModel):
     outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices)
     answers = models.ManyToManyField(RecommendationPoint, blank=True, related_name="answered_by",
                                      verbose_name=_("svarer på indstillingspunkt"))
-    history = HistoricalRecords(m2m_fields=[answers])
+    history = HistoricalRecords(m2m_fields=[answers], excluded_fields=Autosaved.AUTOSAVE_FIELDS)
 
     class Meta:
         verbose_name = _("beslutningspunkt")
@@ -91,14 +109,16 @@ class DecisionPoint(VersionedModel):
 
     def label(self, *, answers_form: bool) -> str:
         """How the point is introduced: "Ad 2) og Ad 3)" in the agenda-with-decisions form when
-        it answers recommendation points, "2)" when it is one of several or answers any, and
-        nothing for a lone point such as "Godkendt."."""
+        it answers recommendation points; "2)" when the decision is numbered, has several
+        points or this one answers any; nothing for a lone phrase such as "Godkendt."."""
         answered = sorted(point.number for point in self.answers.all())
         if answers_form and answered:
             labels = [_("Ad %(number)s)") % {"number": number} for number in answered]
             conjunction = _("og")
             return f" {conjunction} ".join(labels)
-        if answered or len(self.decision.points.all()) > 1:
+        decision = self.decision
+        if (answered or decision.numbering == Numbering.NUMBERED
+                or len(decision.points.all()) > 1):
             return f"{self.number})"
         return ""
 
@@ -111,8 +131,22 @@ class FollowUpStatus(models.TextChoices):
 
 
 class FollowUpQuerySet(models.QuerySet):
+    def visible_q(self, user) -> Q:
+        """A follow-up is readable where its decision is, and by its owner once the minutes
+        are approved (an owner from outside the series sees what was asked of them)."""
+        q = Decision.objects.visible_q(user, prefix="decision__")
+        if q and user.is_authenticated:
+            q |= Q(owner_user=user, decision__item__meeting__status__in=RELEASED_STATUSES)
+        return q
+
     def visible_to(self, user):
-        return self.filter(Decision.objects.visible_q(user, prefix="decision__"))
+        return self.filter(self.visible_q(user))
+
+    def open(self):
+        return self.filter(status__in=[FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS])
+
+    def overdue(self, today):
+        return self.open().filter(due_date__lt=today)
 
 
 class FollowUp(VersionedModel):
@@ -136,6 +170,10 @@ class FollowUp(VersionedModel):
                               default=Status.OPEN)
     opened_on = models.DateField(_("oprettet"))
     closed_on = models.DateField(_("afsluttet"), null=True, blank=True)
+    # Put on a later meeting's agenda from that meeting's "Opfølgning" panel.
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.SET_NULL, null=True,
+                                    blank=True, related_name="follow_ups_on_agenda",
+                                    verbose_name=_("sat på dagsordenen som"))
 
     objects = FollowUpQuerySet.as_manager()
     history = HistoricalRecords()
@@ -166,9 +204,12 @@ class FollowUp(VersionedModel):
                 violation_error_message=_("Afslutningsdatoen kan ikke ligge før oprettelsen.")),
         ]
         indexes = [
-            # The follow-up board lists what is still open across meetings.
-            models.Index(fields=["status", "due_date"], name="followup_open_due",
+            # The follow-up board reads what is still open in due-date order, one page at a
+            # time, straight from this index (decisions/board.py).
+            models.Index(fields=["due_date"], name="followup_open_due",
                          condition=Q(status__in=["open", "in_progress"])),
+            # "Mine opfølgninger".
+            models.Index(fields=["owner_user", "due_date"], name="followup_owner_due"),
         ]
 
     def __str__(self):
@@ -179,3 +220,135 @@ class FollowUp(VersionedModel):
         if self.owner_user_id:
             return self.owner_user.get_full_name() or self.owner_user.get_username()
         return self.owner_unit
+
+    @property
+    def is_open(self) -> bool:
+        return self.status not in self.CLOSED_STATUSES
+
+    def is_overdue(self, today) -> bool:
+        return self.is_open and self.due_date is not None and self.due_date < today
+
+
+# The standard phrases of the seeds, one click away in the minute taker's screen, until a
+# series writes its own list.
+DEFAULT_PHRASES = [
+    ("Godkendt.", Outcome.GODKENDT),
+    ("Referatet blev godkendt.", Outcome.GODKENDT),
+    ("Rådmanden tog orienteringen til efterretning.", Outcome.TAGET_TIL_EFTERRETNING),
+    ("Materialet blev drøftet.", Outcome.DROEFTET),
+    ("Intet til referat.", Outcome.TAGET_TIL_EFTERRETNING),
+    ("Intet at bemærke.", Outcome.TAGET_TIL_EFTERRETNING),
+]
+
+
+class Phrase(models.Model):
+    """A standard phrase of a series' minutes ("Godkendt."), with the outcome it records."""
+
+    series = models.ForeignKey(MeetingSeries, on_delete=models.CASCADE, related_name="phrases",
+                               verbose_name=_("mødeserie"))
+    position = models.PositiveSmallIntegerField(_("rækkefølge"))
+    text = models.CharField(_("tekst"), max_length=300)
+    outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices)
+
+    class Meta:
+        verbose_name = _("standardtekst")
+        verbose_name_plural = _("standardtekster")
+        ordering = ["series_id", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["series", "position"], name="phrase_unique_position"),
+            models.CheckConstraint(condition=Q(outcome__in=Outcome.values),
+                                   name="phrase_outcome_valid"),
+        ]
+
+    def __str__(self):
+        return self.text
+
+
+class AttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Who came is part of the minutes: readable with the meeting's decisions (all who see
+        the meeting once the minutes are approved, the secretariat already while written)."""
+        if user.is_authenticated and user.is_superuser:
+            return self.all()
+        released = Q(meeting__status__in=RELEASED_STATUSES)
+        secretariat = Q(meeting__series__in=MeetingSeries.objects.with_secretariat(user))
+        return self.filter(meeting__in=Meeting.objects.visible_to(user)).filter(
+            released | secretariat)
+
+
+class Attendance(VersionedModel):
+    """Whether a member of the series came to the meeting or sent word ("Afbud")."""
+
+    class Status(models.TextChoices):
+        PRESENT = "present", _("Deltog")
+        ABSENT = "absent", _("Afbud")
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendance",
+                                verbose_name=_("møde"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="attendance", verbose_name=_("medlem"))
+    status = models.CharField(_("fremmøde"), max_length=10, choices=Status.choices)
+
+    objects = AttendanceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("fremmøde")
+        verbose_name_plural = _("fremmøde")
+        ordering = ["meeting_id", "user__first_name", "user__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="attendance_unique_member",
+                                    violation_error_message=_(
+                                        "Medlemmets fremmøde er allerede registreret.")),
+            models.CheckConstraint(condition=Q(status__in=["present", "absent"]),
+                                   name="attendance_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_status_display()}"
+
+    @property
+    def name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()
+
+
+class ItemAttendanceQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Readable where the item's decision is."""
+        return self.filter(Decision.objects.visible_q(user))
+
+
+class ItemAttendance(VersionedModel):
+    """A member's absence from one item, or their declared conflict of interest ("Inhabil")."""
+
+    class Kind(models.TextChoices):
+        ABSENT = "absent", _("Fraværende under punktet")
+        INHABIL = "inhabil", _("Inhabil")
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attendance",
+                             verbose_name=_("punkt"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                             related_name="item_attendance", verbose_name=_("medlem"))
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+
+    objects = ItemAttendanceQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("fravær under punkt")
+        verbose_name_plural = _("fravær under punkter")
+        ordering = ["item_id", "kind", "user__first_name", "user__last_name", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "user"], name="itemattendance_unique_member",
+                                    violation_error_message=_(
+                                        "Medlemmet er allerede registreret under punktet.")),
+            models.CheckConstraint(condition=Q(kind__in=["absent", "inhabil"]),
+                                   name="itemattendance_kind_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.get_kind_display()}"
+
+    @property
+    def name(self) -> str:
+        return self.user.get_full_name() or self.user.get_username()

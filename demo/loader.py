@@ -195,7 +195,9 @@ def _advance(meeting: Meeting, spec: data.Meeting, *, items: dict, users: dict) 
 
 
 def _record_decision(item: AgendaItem, typed: data.Decision, *, opened_on) -> None:
-    decision = Decision(item=item, text=text_to_html(typed.text))
+    decision = Decision(item=item, text=text_to_html(typed.text),
+                        numbering=Decision.Numbering.NUMBERED if typed.numbered
+                        else Decision.Numbering.SINGLE)
     decision.full_clean()
     decision.save()
     recommendations = {r.number: r for r in item.recommendations.all()}

@@ -22,7 +22,7 @@ from agendas.models import (
     SubItem,
 )
 from agendas.timeplan import Slot, time_plan
-from decisions.models import Decision, DecisionPoint, FollowUp
+from decisions.models import Attendance, Decision, DecisionPoint, FollowUp, ItemAttendance
 from meetings.models import Meeting
 
 
@@ -44,6 +44,7 @@ class ItemView:
     decision: Decision | None = None
     notes: list[Note] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
+    absences: list[ItemAttendance] = field(default_factory=list)  # away during it, "Inhabil"
 
     @property
     def number(self):
@@ -71,6 +72,7 @@ class MeetingContent:
     items: list[ItemView]
     public: bool
     with_annotations: bool
+    attendance: list[Attendance] = field(default_factory=list)  # members present, "Afbud"
 
     @property
     def readable_items(self):
@@ -99,6 +101,8 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
         # The attachments' extracted text is for search; no document prints it.
         Prefetch("attachments", queryset=Attachment.objects.visible_to(viewer).defer("text")),
         Prefetch("decision", queryset=decisions),
+        Prefetch("attendance", queryset=ItemAttendance.objects.visible_to(viewer)
+                 .select_related("user"), to_attr="absences"),
     ]
     if with_annotations and not public:
         prefetches += [
@@ -136,9 +140,13 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
             decision=item.decision if _has_decision(item) else None,
             notes=list(item.notes.all()) if with_annotations and not public else [],
             comments=list(item.comments.all()) if with_annotations and not public else [],
+            absences=item.absences,
         ))
+    attendance = list(Attendance.objects.visible_to(viewer).filter(meeting=meeting)
+                      .select_related("user"))
     return MeetingContent(meeting=meeting, items=views, public=public,
-                          with_annotations=with_annotations and not public)
+                          with_annotations=with_annotations and not public,
+                          attendance=attendance)
 
 
 def _has_decision(item: AgendaItem) -> bool:

@@ -108,7 +108,8 @@ def agenda_key(content: MeetingContent, *, with_memos: bool, variant) -> str:
 
 def minutes_key(content: MeetingContent, *, form: str, variant) -> str:
     return fingerprint.key("minutes", variant=variant, form=form, **meeting_data(content),
-                           items=_items(content, decisions=True, memos=False))
+                           items=_items(content, decisions=True, memos=False),
+                           attendance=fingerprint.attendance_data(content))
 
 
 def memo_key(entry: ItemView, meeting: Meeting, *, variant) -> str:

@@ -50,7 +50,7 @@ class ReopenForm(forms.Form):
         attrs={"rows": 3}), help_text=gettext_lazy("Gemmes i mødets historik."))
 
 
-def _lifecycle_action(step, description):
+def lifecycle_action(step, description):
     def action(modeladmin, request, queryset):
         for meeting in queryset:
             try:
@@ -77,6 +77,7 @@ def start_minutes(request, meeting):
 
 
 def approve_minutes(request, meeting):
+    # decisions/admin.py replaces this and `publish` with the steps that also send e-mail.
     services.minutes_approve(meeting=meeting, by=request.user)
 
 
@@ -95,10 +96,10 @@ class MeetingAdmin(ScopedAdmin):
     readonly_fields = sorted(services.LIFECYCLE_FIELDS)
     inlines = [StatusChangeInline]
     actions = [
-        _lifecycle_action(send_agenda, gettext_lazy("Send dagsordenen")),
-        _lifecycle_action(start_minutes, gettext_lazy("Begynd referatet")),
-        _lifecycle_action(approve_minutes, gettext_lazy("Godkend referatet")),
-        _lifecycle_action(publish, gettext_lazy("Offentliggør mødet")),
+        lifecycle_action(send_agenda, gettext_lazy("Send dagsordenen")),
+        lifecycle_action(start_minutes, gettext_lazy("Begynd referatet")),
+        lifecycle_action(approve_minutes, gettext_lazy("Godkend referatet")),
+        lifecycle_action(publish, gettext_lazy("Offentliggør mødet")),
         "reopen",
     ]
 

@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from agendas.models import Comment, Note, SubItem
+from decisions.models import Attendance, ItemAttendance
 from meetings.models import Meeting
 from tests.factories import (
     make_attachment,
@@ -45,12 +46,16 @@ def published_meeting(series, *, size: int, owner, reader) -> Meeting:
                       follow_ups=[("Følger op", owner), ("Følger også op", "FAS")])
         Note.objects.create(item=item, author=reader, text="Min note")
         Comment.objects.create(item=item, author=reader, text="Delt kommentar")
+        ItemAttendance.objects.create(item=item, user=owner, kind="inhabil")
+    Attendance.objects.create(meeting=meeting, user=owner, status="present")
+    if reader != owner:
+        Attendance.objects.create(meeting=meeting, user=reader, status="absent")
     make_item(meeting, title="Personalesag", is_closed=True)
     return meeting
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_meeting_page_costs_sixteen_queries_for_a_member_whatever_its_size(
+def test_meeting_page_costs_eighteen_queries_for_a_member_whatever_its_size(
         client, series, member, secretary, django_assert_num_queries, size):
     meeting = published_meeting(series, size=size, owner=secretary, reader=member)
     client.force_login(member)
@@ -58,24 +63,28 @@ def test_meeting_page_costs_sixteen_queries_for_a_member_whatever_its_size(
     # series' own people?" (notes and comments), 5 listed items (+memo template), 6 sub-items,
     # 7 recommendation points, 8 memo sections, 9 attachments, 10 decisions, 11 decision
     # points, 12 the recommendation points they answer, 13 follow-ups (+owner), 14 the
-    # reader's notes, 15 shared comments (+author), 16 "may this user edit the meeting?"
-    with django_assert_num_queries(16):
+    # reader's notes, 15 shared comments (+author), 16 who was away during each item or
+    # "Inhabil" (+member), 17 the meeting's attendance (+member), 18 "may this user edit the
+    # meeting?"
+    with django_assert_num_queries(18):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
     assert page.count("<h4>B) Underpunkt B</h4>") == size
     assert page.count("<p>Min note</p>") == page.count("<p>Delt kommentar</p>") == size
+    assert page.count("<dt>Inhabil</dt>") == size and "<dt>Afbud</dt>" in page
     assert "Personalesag" in page
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_public_meeting_page_costs_ten_queries_whatever_its_size(
+def test_public_meeting_page_costs_twelve_queries_whatever_its_size(
         client, series, secretary, django_assert_num_queries, size):
     meeting = published_meeting(series, size=size, owner=secretary, reader=secretary)
     # No session and no user for an anonymous reader, and no "may edit" query:
     # 1 meeting, 2 listed items, 3 sub-items, 4 recommendation points, 5 memo sections,
-    # 6 attachments, 7 decisions, 8 decision points, 9 answered points, 10 follow-ups
-    with django_assert_num_queries(10):
+    # 6 attachments, 7 decisions, 8 decision points, 9 answered points, 10 follow-ups,
+    # 11 who was away during each item, 12 the meeting's attendance
+    with django_assert_num_queries(12):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()

@@ -4,6 +4,7 @@ from agendas.services.items import (
     ITEM_FIELDS,
     MEMO_HEADER_FIELDS,
     SUB_ITEM_FIELDS,
+    agenda_item_copy,
     agenda_item_create,
     agenda_item_delete,
     agenda_item_duplicate,
@@ -29,7 +30,8 @@ from agendas.services.memos import (
 )
 
 __all__ = [
-    "ITEM_FIELDS", "MEMO_HEADER_FIELDS", "SUB_ITEM_FIELDS", "PointEdit", "agenda_item_create",
+    "ITEM_FIELDS", "MEMO_HEADER_FIELDS", "SUB_ITEM_FIELDS", "PointEdit", "agenda_item_copy",
+    "agenda_item_create",
     "agenda_item_delete", "agenda_item_duplicate", "agenda_item_move", "agenda_item_restore",
     "agenda_item_update", "agenda_items_reorder", "mark_changed", "meeting_create",
     "memo_sections_from_template", "memo_update", "recommendation_point_add",

@@ -138,14 +138,30 @@ def agenda_item_duplicate(*, item: AgendaItem) -> AgendaItem:
             meeting=item.meeting, after=item, title=title, template_sections=False,
             **{name: getattr(item, name) for name in (*ITEM_FIELDS, *MEMO_HEADER_FIELDS)
                if name != "title"})
-        for model in (SubItem, MemoSection, RecommendationPoint, Attachment):
-            for part in model.objects.filter(item=item):
-                part.pk = None
-                part.item = copy
-                part.version = 1
-                part._state.adding = True
-                part.save()
+        _copy_parts(item, copy)
     return copy
+
+
+def agenda_item_copy(*, item: AgendaItem, meeting: Meeting) -> AgendaItem:
+    """The item, with its sub-items, memo, recommendation points and Bilag, put on another
+    meeting's agenda before its closing standard items (an item not treated comes back on the
+    series' next meeting). Notes, comments and decisions stay behind."""
+    with transaction.atomic():
+        copy = agenda_item_create(
+            meeting=meeting, before_closing=True, template_sections=False,
+            **{name: getattr(item, name) for name in (*ITEM_FIELDS, *MEMO_HEADER_FIELDS)})
+        _copy_parts(item, copy)
+    return copy
+
+
+def _copy_parts(item: AgendaItem, copy: AgendaItem) -> None:
+    for model in (SubItem, MemoSection, RecommendationPoint, Attachment):
+        for part in model.objects.filter(item=item):
+            part.pk = None
+            part.item = copy
+            part.version = 1
+            part._state.adding = True
+            part.save()
 
 
 def agenda_item_delete(*, item: AgendaItem) -> None:

@@ -26,6 +26,7 @@ MEETING = Meeting(
                 "efterretning",
             ),
             decision=Decision(
+                numbered=True,
                 points=(Point("Rådmanden tog orienteringen til efterretning.",
                               "taget_til_efterretning", answers=(1,)),),
                 text="""
@@ -44,6 +45,7 @@ hvordan der sikres større kendskab til de eksisterende.
                 "at rådmanden tager status på udrulningen af relationel velfærd til efterretning",
             ),
             decision=Decision(
+                numbered=True,
                 points=(Point("Rådmanden tog statussen til efterretning.",
                               "taget_til_efterretning", answers=(1,)),),
                 text="""

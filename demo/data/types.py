@@ -104,6 +104,7 @@ class Decision:
     points: tuple[Point, ...] = ()
     text: str = ""
     follow_ups: tuple[FollowUp, ...] = ()
+    numbered: bool = False  # "1) …" even for a lone point
 
 
 @dataclass(frozen=True)

@@ -74,8 +74,14 @@ def item_data(entry: ItemView, *, decisions: bool, memo: bool = True) -> dict:
             "points": [[row(p), sorted(a.number for a in p.answers.all())]
                        for p in decision.points.all()],
             "follow_ups": [[row(f), f.owner] for f in decision.follow_ups.all()],
+            "absences": [[row(a), a.name] for a in entry.absences],
         }
     return data
+
+
+def attendance_data(content: MeetingContent) -> list:
+    """Who came, as the minutes print it."""
+    return [[row(a), a.name] for a in content.attendance]
 
 
 def annotations_data(content: MeetingContent) -> list:

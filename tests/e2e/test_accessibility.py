@@ -124,6 +124,53 @@ def _editor(date, *, forms=False):
     return visit
 
 
+def _minutes_editor(date, *, after=None):
+    """The minute taker's screen, every part unfolded; `after` does something in it first."""
+    def visit(page, site):
+        log_in(page, "sekretaer")
+        page.goto(f"/moeder/{site.meetings[date].pk}/referat/skriv/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Referat:")
+        _open_every_details(page)
+        if after:
+            after(page)
+    return visit
+
+
+def _with_a_follow_up_being_edited(page):
+    """A point from a phrase, a follow-up from the suggestion, opened for editing."""
+    first = page.locator("li.minutes-item").first
+    first.get_by_role("button", name="Godkendt.", exact=True).click()
+    expect(first.locator(".decision-point textarea")).to_have_value("Godkendt.")
+    first.locator("trix-editor").click()
+    page.keyboard.insert_text("Kort drøftelse. FAS følger op.")
+    expect(first.locator(".suggestion")).to_be_visible()
+    first.locator(".suggestion").get_by_role("button").click()
+    expect(first.locator(".follow-up-list")).to_contain_text("FAS")
+    first.locator(".follow-up-list").get_by_role("link", name="Ret").click()
+    expect(first.locator(".follow-up-list form")).to_be_visible()
+    _open_every_details(page)
+
+
+def _follow_up_board(username, query=""):
+    def visit(page, site):
+        log_in(page, username)
+        page.goto(f"/opfoelgninger/{query}")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("pfølgninger")
+    return visit
+
+
+def _follow_up_panel(page, site):
+    log_in(page, "sekretaer")
+    page.goto(f"/moeder/{site.meetings['2023-09-11'].pk}/opfoelgning/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Opfølgning til")
+
+
+def _phrases_page(page, site):
+    log_in(page, "sekretaer")
+    page.goto(f"/serier/{site.meetings['2023-09-11'].series_id}/standardtekster/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Standardtekster")
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -145,6 +192,14 @@ PAGES = {
     "meeting-create": _meeting_create_page,
     "editor-committee": _editor("2023-09-20"),
     "editor-with-forms-open": _editor("2023-09-11", forms=True),
+    "minutes-editor-committee": _minutes_editor("2023-09-20"),
+    "minutes-editor-approved": _minutes_editor("2023-09-11"),
+    "minutes-editor-with-forms": _minutes_editor(
+        "2023-09-20", after=_with_a_follow_up_being_edited),
+    "follow-up-board-secretariat": _follow_up_board("sekretaer", "?status=alle"),
+    "follow-up-board-mine": _follow_up_board("medlem", "?mine=1"),
+    "follow-up-panel": _follow_up_panel,
+    "phrases": _phrases_page,
     "not-found": _page_not_found,
 }
 
