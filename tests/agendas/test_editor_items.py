@@ -329,3 +329,10 @@ def test_every_part_has_a_page_of_its_own_for_editing_without_javascript(signed_
         assert page.status_code == 200, url
         html = page.content.decode()
         assert "<html" in html and field in html, url
+
+
+def test_the_editor_loads_the_series_open_follow_ups_panel(signed_in, meeting):
+    page = signed_in.get(f"/moeder/{meeting.pk}/rediger/").content.decode()
+    panel = f"/moeder/{meeting.pk}/opfoelgning/"
+    assert f'data-hx-get="{panel}" data-hx-trigger="load"' in page
+    assert f'<a href="{panel}">Seriens åbne opfølgninger</a>' in page  # without JavaScript
