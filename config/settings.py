@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "meetings",
     "agendas",
     "decisions",
+    "reading",
     "documents",
     "demo",
 ]

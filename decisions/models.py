@@ -7,29 +7,40 @@ from simple_history.models import HistoricalRecords
 from agendas.models import AgendaItem, RecommendationPoint
 from common.models import VersionedModel
 from common.richtext import sanitize_html
-from meetings.models import Meeting, MeetingSeries
+from meetings.models import Meeting
+from meetings.versions import MeetingPart, MeetingPartQuerySet
+from meetings.viewer import as_viewer
 
 RELEASED_STATUSES = [Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED]
 
 
-class DecisionQuerySet(models.QuerySet):
-    def visible_q(self, user, prefix: str = "") -> Q:
-        """A decision is readable where its item is, and before the minutes are approved only
-        by the series' secretariat (the minute taker's draft is not yet the members')."""
-        q = AgendaItem.objects.visible_q(user, prefix=f"{prefix}item__")
-        if user.is_authenticated and user.is_superuser:
-            return q
-        released = Q(**{f"{prefix}item__meeting__status__in": RELEASED_STATUSES})
-        secretariat = Q(**{f"{prefix}item__meeting__series__in":
-                           MeetingSeries.objects.with_secretariat(user)})
-        return q & (released | secretariat)
+class DecisionQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who, prefix: str = "") -> Q:
+        """A decision is readable where its item is, once its meeting releases it."""
+        viewer = as_viewer(who)
+        return (AgendaItem.objects.visible_q(viewer, prefix=f"{prefix}item__")
+                & self.released_q(viewer, prefix=f"{prefix}item__meeting__"))
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def released_q(self, who, prefix: str = "") -> Q:
+        """Meetings whose decisions reach the viewer: all once the minutes are approved, and
+        to the series' secretariat already while they are written (the minute taker's draft
+        is not yet the members'). `prefix` is the path to the meeting."""
+        viewer = as_viewer(who)
+        if viewer.is_superuser:
+            return Q()
+        released = Q(**{f"{prefix}status__in": RELEASED_STATUSES})
+        if not viewer.is_authenticated:
+            return released
+        return released | Q(**{f"{prefix}series__in": viewer.secretariat})
+
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
 
-class Decision(VersionedModel):
+class Decision(MeetingPart, VersionedModel):
     """The decision ("Beslutning") on one agenda item: its numbered points, then the discussion."""
+
+    meeting_lookup = "items__decision"
 
     item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="decision",
                                 verbose_name=_("punkt"))
@@ -57,8 +68,10 @@ class Outcome(models.TextChoices):
     IKKE_BEHANDLET = "ikke_behandlet", _("Ikke behandlet")
 
 
-class DecisionPoint(VersionedModel):
+class DecisionPoint(MeetingPart, VersionedModel):
     """A numbered point of a decision, with its outcome and the recommendation points it answers."""
+
+    meeting_lookup = "items__decision__points"
 
     Outcome = Outcome
 
@@ -110,13 +123,15 @@ class FollowUpStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulleret")
 
 
-class FollowUpQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        return self.filter(Decision.objects.visible_q(user, prefix="decision__"))
+class FollowUpQuerySet(MeetingPartQuerySet):
+    def visible_to(self, who):
+        return self.filter(Decision.objects.visible_q(who, prefix="decision__"))
 
 
-class FollowUp(VersionedModel):
+class FollowUp(MeetingPart, VersionedModel):
     """Something a decision asks a person or a unit to follow up on ("FAS følger op")."""
+
+    meeting_lookup = "items__decision__follow_ups"
 
     Status = FollowUpStatus
 

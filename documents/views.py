@@ -11,52 +11,13 @@ from django.views.decorators.vary import vary_on_headers
 
 from agendas.models import AgendaItem
 from documents import services
-from documents.content import meeting_content
 from documents.models import PackJob
 from documents.pdf import render as pdf_render
 from documents.pdf import store
-from meetings.models import Meeting, MeetingSeries
-
-PACK_JOBS_SESSION_KEY = "documents_pack_jobs"
-
-
-@vary_on_headers("HX-Request", "Cookie")
-def meeting_detail(request, meeting_id: int):
-    """The meeting page: header, items in order of treatment, memos, decisions, documents."""
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("series", "minute_taker"),
-        pk=meeting_id,
-    )
-    insider = MeetingSeries.objects.with_insider(request.user).filter(pk=meeting.series_id).exists()
-    content = meeting_content(meeting=meeting, user=request.user, with_annotations=insider)
-    can_edit = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
-    return render(request, "documents/meeting_detail.html", {
-        "meeting": meeting, "content": content, "can_edit": can_edit,
-        "documents": _documents_context(request, meeting, content),
-    })
-
-
-def _documents_context(request, meeting: Meeting, content) -> dict:
-    """What the page's "Dokumenter" section offers this viewer."""
-    user = request.user
-    job = None
-    # The session remembers the packs this reader started, so that the page asks the database
-    # about a job only when there is one.
-    job_id = request.session.get(PACK_JOBS_SESSION_KEY, {}).get(str(meeting.pk))
-    if job_id and user.is_authenticated:
-        job = PackJob.objects.filter(pk=job_id, user=user, status__in=PackJob.ACTIVE).first()
-        if job is None:
-            jobs = request.session[PACK_JOBS_SESSION_KEY]
-            jobs.pop(str(meeting.pk), None)
-            request.session[PACK_JOBS_SESSION_KEY] = jobs
-    return {
-        "minutes": services.minutes_available(meeting, user, public=not user.is_authenticated),
-        "memos": [e for e in content.readable_items if e.item.has_memo],
-        "can_choose_public": user.is_authenticated and meeting.is_public,
-        "can_annotate": user.is_authenticated,
-        "job": _job_state(job, _pack_options(job)) if job else None,
-    }
-
+from documents.section import PACK_JOBS_SESSION_KEY
+from meetings.models import Meeting
+from meetings.viewer import request_viewer
+from reading.content import minutes_available, readable_meetings
 
 # PDF documents. Each view starts from the same visibility rule as the meeting page; an
 # anonymous visitor always gets the public version, others may ask for it (?offentlig=1).
@@ -66,8 +27,9 @@ def _is_public(request) -> bool:
 
 
 def _meeting(request, meeting_id: int, *, public: bool) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("series"),
-                                pk=meeting_id)
+    meeting = get_object_or_404(
+        readable_meetings(request_viewer(request)).select_related("series"),
+        pk=meeting_id)
     if public and not meeting.is_public:
         raise Http404  # an unpublished meeting has no public version
     return meeting
@@ -127,7 +89,7 @@ MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
 def minutes_pdf(request, meeting_id: int):
     public = _is_public(request)
     meeting = _meeting(request, meeting_id, public=public)
-    if not services.minutes_available(meeting, request.user, public=public):
+    if not minutes_available(meeting, request.user, public=public):
         raise Http404
     form = MINUTES_FORMS.get(request.GET.get("form", ""))
     return _serve(request, lambda: services.minutes_pdf(
@@ -139,7 +101,7 @@ def minutes_pdf(request, meeting_id: int):
 def memo_pdf(request, item_id: int):
     public = _is_public(request)
     item = get_object_or_404(
-        AgendaItem.objects.visible_to(request.user).select_related("meeting__series"),
+        AgendaItem.objects.visible_to(request_viewer(request)).select_related("meeting__series"),
         pk=item_id, memo_template__isnull=False)
     _meeting(request, item.meeting_id, public=public)
 
@@ -154,7 +116,7 @@ def memo_pdf(request, item_id: int):
         "Indstilling", f"punkt {item.number}", item.title, public=public))
 
 
-def _pack_options(job: PackJob | None = None, request=None) -> dict:
+def pack_options(job: PackJob | None = None, request=None) -> dict:
     """The query that asks for this pack again (and that the progress polls)."""
     if job is not None:
         options = {"offentlig": "1" if job.public else "", "noter": "1" if job.with_annotations
@@ -164,7 +126,7 @@ def _pack_options(job: PackJob | None = None, request=None) -> dict:
     return {name: value for name, value in options.items() if value == "1"}
 
 
-def _job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
+def job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
     meeting_id = job.meeting_id if job else stored.meeting_id
     url = reverse("documents:pack", args=[meeting_id])
     query = urlencode(options)
@@ -186,7 +148,7 @@ def pack_pdf(request, meeting_id: int):
     background worker and this page shows its progress, polled by htmx every second."""
     public = _is_public(request)
     meeting = _meeting(request, meeting_id, public=public)
-    options = _pack_options(request=request)
+    options = pack_options(request=request)
     with_annotations = "noter" in options and request.user.is_authenticated and not public
     plan = services.pack_plan(meeting=meeting, user=request.user, public=public,
                               with_annotations=with_annotations, variant=_variant(request))
@@ -213,7 +175,7 @@ def pack_pdf(request, meeting_id: int):
         # The task backend ran it at once (the immediate backend in tests and development).
         return _serve(request, lambda: job.document, filename)
     return render(request, "documents/pack_progress.html", {
-        "meeting": meeting, "progress": _job_state(job, options)})
+        "meeting": meeting, "progress": job_state(job, options)})
 
 
 def _start_job(plan, user) -> PackJob:
@@ -247,7 +209,7 @@ def _pack_progress(request, meeting, plan, options) -> HttpResponse:
         job.refresh_from_db()
     stored = plan.stored or (job.document if job and job.status == PackJob.Status.DONE
                              else None)
-    state = _job_state(job, options, stored=stored)
+    state = job_state(job, options, stored=stored)
     if (state["state"] == "running" and job is not None
             and request.GET.get("trin") == str(job.steps_done)):
         return HttpResponse(status=204)

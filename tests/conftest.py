@@ -23,6 +23,15 @@ def _language_reset():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with nothing kept from another (pages, fragments)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
+@pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     """Uploaded and rendered files go to a fresh folder per test."""
     settings.MEDIA_ROOT = tmp_path / "media"

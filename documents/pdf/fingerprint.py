@@ -20,7 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from documents.content import ItemView, MeetingContent
+from reading.content import ItemView, MeetingContent
 
 RENDERER_VERSION = 1
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "documents" / "pdf"
