@@ -114,6 +114,27 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """Django's cache framework from CACHE_URL: empty or locmem:// keeps pages in each
+    process's memory (the embedded default); redis://host:port/db (or rediss://) is a shared
+    Redis or Valkey for several processes or machines; dummy:// keeps nothing."""
+    scheme = url.split("://", 1)[0] if "://" in url else url
+    if scheme in {"", "locmem"}:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "referat", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "referat")}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown cache {scheme!r} (locmem://, redis://, "
+                               "rediss://, unix:// or dummy://)")
+
+
+# Pages and fragments kept between requests (reading/cache.py).
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
