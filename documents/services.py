@@ -253,6 +253,8 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
                   RenderedDocument.objects.filter(key__in=[p.key for p in parts])}
         for part in parts:
             part.stored = stored.get(part.key)
+    # The pack and its parts show the meeting as it is now (prune_documents keeps them).
+    store.mark_current([key, *(p.key for p in parts)], meeting)
     return plan
 
 

@@ -10,14 +10,16 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from agendas.models import AgendaItem
-from documents import services
-from documents.models import PackJob
+from documents import lookup, services
+from documents.models import PackJob, RenderedDocument
 from documents.pdf import render as pdf_render
 from documents.pdf import store
 from documents.section import PACK_JOBS_SESSION_KEY
 from meetings.models import Meeting
 from meetings.viewer import request_viewer
 from reading.content import minutes_available, readable_meetings
+
+Kind = RenderedDocument.Kind
 
 # PDF documents. Each view starts from the same visibility rule as the meeting page; an
 # anonymous visitor always gets the public version, others may ask for it (?offentlig=1).
@@ -48,10 +50,16 @@ def _meeting_name(meeting: Meeting) -> str:
     return f"{meeting.display_title} {meeting.date:%d-%m-%Y}"
 
 
-def _serve(request, get_document, filename: str):
-    """Send a stored document (rendering it first when needed), or 304 when the browser has
-    this version already. A row whose file went missing from storage renders once more."""
-    document = get_document()
+def _serve(request, slot: lookup.Slot, get_document, filename: str, *, looked_up=False,
+           found: RenderedDocument | None = None):
+    """Send the document `slot` names: 304 when the browser has this version already, the
+    stored file when the index knows it (`looked_up`: the caller asked already and `found` is
+    the answer), else the document found (or rendered) the long way by `get_document`,
+    remembered for the next request. A document whose file went missing renders again."""
+    document = found if looked_up else slot.find()
+    if document is None:
+        document = get_document()
+        slot.remember(document)
     etag = f'"{document.key}"'
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
@@ -61,6 +69,7 @@ def _serve(request, get_document, filename: str):
         except FileNotFoundError:
             store.forget(document)
             document = get_document()
+            slot.remember(document)
             etag = f'"{document.key}"'
             handle = document.file.open("rb")
         response = FileResponse(handle, content_type="application/pdf",
@@ -76,10 +85,14 @@ def _serve(request, get_document, filename: str):
 @require_GET
 def agenda_pdf(request, meeting_id: int):
     public = _is_public(request)
+    viewer = request_viewer(request)
     meeting = _meeting(request, meeting_id, public=public)
-    return _serve(request, lambda: services.agenda_pdf(
-        meeting=meeting, user=request.user, public=public, variant=_variant(request)),
-        _filename("Dagsorden", _meeting_name(meeting), public=public))
+    variant = _variant(request)
+    return _serve(request, lookup.slot(viewer, meeting, Kind.AGENDA, public=public,
+                                       variant=variant),
+                  lambda: services.agenda_pdf(meeting=meeting, user=viewer, public=public,
+                                              variant=variant),
+                  _filename("Dagsorden", _meeting_name(meeting), public=public))
 
 
 MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
@@ -88,32 +101,40 @@ MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
 @require_GET
 def minutes_pdf(request, meeting_id: int):
     public = _is_public(request)
+    viewer = request_viewer(request)
     meeting = _meeting(request, meeting_id, public=public)
-    if not minutes_available(meeting, request.user, public=public):
+    if not minutes_available(meeting, viewer, public=public):
         raise Http404
     form = MINUTES_FORMS.get(request.GET.get("form", ""))
-    return _serve(request, lambda: services.minutes_pdf(
-        meeting=meeting, user=request.user, public=public, form=form, variant=_variant(request)),
-        _filename("Referat", _meeting_name(meeting), public=public))
+    variant = _variant(request)
+    return _serve(request, lookup.slot(viewer, meeting, Kind.MINUTES, public=public,
+                                       variant=variant, options=form or ""),
+                  lambda: services.minutes_pdf(meeting=meeting, user=viewer, public=public,
+                                               form=form, variant=variant),
+                  _filename("Referat", _meeting_name(meeting), public=public))
 
 
 @require_GET
 def memo_pdf(request, item_id: int):
     public = _is_public(request)
+    viewer = request_viewer(request)
     item = get_object_or_404(
-        AgendaItem.objects.visible_to(request_viewer(request)).select_related("meeting__series"),
+        AgendaItem.objects.visible_to(viewer).select_related("meeting__series"),
         pk=item_id, memo_template__isnull=False)
-    _meeting(request, item.meeting_id, public=public)
+    if public and not item.meeting.is_public:
+        raise Http404  # an unpublished meeting has no public version
+    variant = _variant(request)
 
     def document():
-        found = services.memo_pdf(item=item, user=request.user, public=public,
-                                  variant=_variant(request))
+        found = services.memo_pdf(item=item, user=viewer, public=public, variant=variant)
         if found is None:
             raise Http404
         return found
 
-    return _serve(request, document, _filename(
-        "Indstilling", f"punkt {item.number}", item.title, public=public))
+    return _serve(request, lookup.slot(viewer, item.meeting, Kind.MEMO, public=public,
+                                       variant=variant, options=f"item={item.pk}"),
+                  document, _filename("Indstilling", f"punkt {item.number}", item.title,
+                                      public=public))
 
 
 def pack_options(job: PackJob | None = None, request=None) -> dict:
@@ -147,25 +168,36 @@ def pack_pdf(request, meeting_id: int):
     """The pack. Small packs and stored ones are sent at once; a large one is handed to the
     background worker and this page shows its progress, polled by htmx every second."""
     public = _is_public(request)
+    viewer = request_viewer(request)
     meeting = _meeting(request, meeting_id, public=public)
     options = pack_options(request=request)
-    with_annotations = "noter" in options and request.user.is_authenticated and not public
-    plan = services.pack_plan(meeting=meeting, user=request.user, public=public,
-                              with_annotations=with_annotations, variant=_variant(request))
+    with_annotations = "noter" in options and viewer.is_authenticated and not public
+    variant = _variant(request)
+    slot = lookup.slot(viewer, meeting, Kind.PACK, public=public, variant=variant,
+                       options="noter" if with_annotations else "",
+                       with_annotations=with_annotations)
     filename = _filename("Samlet dokument", _meeting_name(meeting), public=public)
+
+    def plan():
+        return services.pack_plan(meeting=meeting, user=viewer, public=public,
+                                  with_annotations=with_annotations, variant=variant)
+
+    if not request.htmx:
+        stored = slot.find()
+        if stored is not None:
+            return _serve(request, slot, lambda: services.pack_pdf(plan()), filename,
+                          looked_up=True, found=stored)
+    first = plan()
     if request.htmx:
-        return _pack_progress(request, meeting, plan, options)
-    if plan.stored is not None or not plan.renders_in_background:
-        plans = iter([plan])
+        return _pack_progress(request, meeting, first, options)
+    if first.stored is not None or not first.renders_in_background:
+        plans = iter([first])
 
         def document():  # a second call (the stored file went missing) plans afresh
-            current = next(plans, None) or services.pack_plan(
-                meeting=meeting, user=request.user, public=public,
-                with_annotations=with_annotations, variant=_variant(request))
-            return services.pack_pdf(current)
+            return services.pack_pdf(next(plans, None) or plan())
 
-        return _serve(request, document, filename)
-    job = _start_job(plan, request.user)
+        return _serve(request, slot, document, filename, looked_up=True)
+    job = _start_job(first, request.user)
     job.refresh_from_db()
     if request.user.is_authenticated and job.status in PackJob.ACTIVE:
         jobs = request.session.get(PACK_JOBS_SESSION_KEY, {})
@@ -173,7 +205,7 @@ def pack_pdf(request, meeting_id: int):
         request.session[PACK_JOBS_SESSION_KEY] = jobs
     if job.status == PackJob.Status.DONE and job.document_id:
         # The task backend ran it at once (the immediate backend in tests and development).
-        return _serve(request, lambda: job.document, filename)
+        return _serve(request, slot, lambda: job.document, filename, looked_up=True)
     return render(request, "documents/pack_progress.html", {
         "meeting": meeting, "progress": job_state(job, options)})
 

@@ -24,6 +24,11 @@ class Viewer:
     member: SeriesIds = ()
 
     @property
+    def pk(self) -> int | None:
+        """The user's id, as a user object would say it."""
+        return self.user_id
+
+    @property
     def is_authenticated(self) -> bool:
         return self.user_id is not None
 

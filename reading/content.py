@@ -21,7 +21,7 @@ from agendas.models import (
 from agendas.timeplan import Slot, time_plan
 from decisions.models import Decision, DecisionPoint, FollowUp
 from meetings.models import Meeting
-from meetings.viewer import ANONYMOUS, as_viewer
+from meetings.viewer import ANONYMOUS, Viewer, as_viewer
 
 
 @dataclass
@@ -62,6 +62,16 @@ class MeetingContent:
     @property
     def readable_items(self):
         return [i for i in self.items if i.content_visible]
+
+
+def audience(viewer: Viewer, meeting: Meeting) -> str:
+    """The class of viewers who read the same of `meeting` as `viewer` (a resolved viewer):
+    its secretariat, its members, people of other series, the anonymous public."""
+    if viewer.edits(meeting.series_id):
+        return "secretariat"
+    if viewer.belongs(meeting.series_id):
+        return "member"
+    return "outsider" if viewer.is_authenticated else "anonymous"
 
 
 def meeting_content(*, meeting: Meeting, user, public: bool = False,

@@ -20,18 +20,9 @@ from meetings.models import Meeting
 from meetings.versions import as_timestamp
 from meetings.viewer import ANONYMOUS, Viewer
 from reading import cache, sections
-from reading.content import meeting_content
+from reading.content import audience, meeting_content
 
 ANNOTATIONS_MARK = re.compile(r"<!--annotations:(\d+)-->")
-
-
-def audience(viewer: Viewer, meeting: Meeting) -> str:
-    """The class of viewers who see the same page body as `viewer`."""
-    if viewer.edits(meeting.series_id):
-        return "secretariat"
-    if viewer.belongs(meeting.series_id):
-        return "member"
-    return "outsider" if viewer.is_authenticated else "anonymous"
 
 
 def class_viewer(audience: str, meeting: Meeting) -> Viewer:

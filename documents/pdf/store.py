@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from documents.models import RenderedDocument
 from documents.pdf.render import Rendered
@@ -16,6 +17,13 @@ logger = logging.getLogger(__name__)
 
 def find(key: str) -> RenderedDocument | None:
     return RenderedDocument.objects.filter(key=key).first()
+
+
+def mark_current(keys: list[str], meeting: Meeting) -> None:
+    """The documents `keys` show the meeting as it is now: `prune_documents` keeps them."""
+    version = meeting.content_version
+    RenderedDocument.objects.filter(key__in=keys, content_version__lt=version).update(
+        content_version=version, current_at=timezone.now())
 
 
 def forget(document: RenderedDocument) -> None:
@@ -39,6 +47,7 @@ def save(key: str, *, kind: str, meeting: Meeting, rendered: Rendered,
     """Store `rendered` under `key`. When another process stored the same key meanwhile, its
     row wins and our file is removed (the content is the same by construction)."""
     document = RenderedDocument(key=key, kind=kind, meeting=meeting, size=len(rendered.pdf),
+                                content_version=meeting.content_version,
                                 page_count=rendered.page_count, anchors=rendered.anchors,
                                 outline=[list(o) for o in rendered.outline],
                                 render_seconds=round(seconds, 3))
@@ -61,6 +70,7 @@ def get_or_render(key: str, *, kind: str, meeting: Meeting,
     Returns (document, rendered_now)."""
     document = find(key)
     if document is not None:
+        mark_current([key], meeting)
         return document, False
     started = time.perf_counter()
     rendered = render()
