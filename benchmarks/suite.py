@@ -38,7 +38,8 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     try:
-        seeded = seed.ensure_seed(reseed=args.reseed, log=lambda line: print(f"bench: {line}"))
+        seeded = seed.ensure_seed(reseed=args.reseed, scale=args.scale,
+                                  log=lambda line: print(f"bench: {line}"))
     except seed.NotABenchmarkDatabase as error:
         raise SystemExit(f"bench: {error}") from error
     print(f"bench: seed {'reused' if seeded.reused else 'written'} in {seeded.seconds:.1f} s: "
@@ -96,6 +97,9 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         print(f"bench: wrk, {args.runs} runs × {args.duration} s per target and baseline, "
               f"{args.workers} connections")
         rows = _wrk_rows(wrk, base, checked, cookie, args)
+        if args.connections:
+            rows.append(_load(wrk, base, public.get_absolute_url(), args))
+        rows.append(_after_edit(member, meeting, args.cold_samples, expect=f"Punkt {items}:"))
         if not search:
             rows.append(Row("Search", note="no search route in the URLconf yet"))
         rows += cold_rows
@@ -168,6 +172,42 @@ def _wrk_rows(wrk: str, base: str, wrk_targets: list[WrkTarget], cookie: dict, a
     samples = f"wrk, {args.runs}×{args.duration} s"
     return [Row(t.label, measure.combine(runs[t.label], samples),
                 measure.combine(baselines[t.label], samples)) for t in wrk_targets]
+
+
+def _load(wrk: str, base: str, path: str, args) -> Row:
+    """The public page under many connections at once (two wrk threads, wrk's own 2 s
+    time-out): the queue in front of the workers is what a busy day looks like."""
+    label = f"Public meeting page, {args.connections} connections"
+    print(f"bench: wrk, {args.connections} connections on {path}")
+    runs, baselines = [], []
+    for _ in range(max(1, args.runs // 2)):
+        options = {"duration": max(args.duration, 5), "connections": args.connections,
+                   "threads": 2, "timeout": "2s"}
+        baselines.append(measure.wrk_once(wrk, base + BASELINE, **options))
+        runs.append(measure.wrk_once(wrk, base + path, **options))
+    samples = f"wrk -t2 -c{args.connections}, {len(runs)}×{max(args.duration, 5)} s"
+    return Row(label, measure.combine(runs, samples), measure.combine(baselines, samples))
+
+
+def _after_edit(client: Browser, meeting, samples: int, *, expect: str) -> Row:
+    """The first request for the member's meeting page after each of `samples` edits to one
+    of its items: nothing kept applies, the page is assembled and rendered again."""
+    label = "Meeting page right after an edit (member)"
+    item = AgendaItem.objects.filter(meeting=meeting).order_by("position").first()
+    token = uuid.uuid4().hex[:8]
+    target_ms, baseline_ms, errors = [], [], 0
+    for n in range(samples):
+        AgendaItem.objects.filter(pk=item.pk).update(text=f"<p>Rettelse {n} ({token}).</p>")
+        started = time.perf_counter()
+        client.request(BASELINE)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        status, body, _ = client.request(meeting.get_absolute_url())
+        target_ms.append((time.perf_counter() - started) * 1000)
+        errors += not (status == 200 and f"Rettelse {n} ({token})" in body.decode()
+                       and expect in body.decode())
+    return Row(label, measure.from_durations(target_ms, errors),
+               measure.from_durations(baseline_ms, 0))
 
 
 def _split_timed(client: Browser, sends: list) -> tuple[Figures, Figures]:

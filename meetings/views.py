@@ -1,17 +1,50 @@
+from functools import cached_property
+
 from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.functions import Mod
 from django.http import Http404
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from common import page_cache
 from meetings.models import Meeting, MeetingSeries
+from meetings.viewer import request_viewer
+
+# Each series' listed meetings are summed up by their number and the sum of their content
+# versions, taken modulo a large prime so that it stays small on every database: it changes
+# whenever any one of them moves.
+_VERSION_MODULUS = 2_147_483_647
 
 
+class _CountedPaginator(Paginator):
+    """A paginator told its count (the list already knows it), so it does not ask."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+@require_safe
 @vary_on_headers("HX-Request")
 def meeting_list(request):
-    """The meetings the reader may see, upcoming first, filtered by series."""
-    series_list = list(MeetingSeries.objects.visible_to(request.user))
-    meetings = Meeting.objects.visible_to(request.user).select_related("series")
+    """The meetings the reader may see, upcoming first, filtered by series. Kept in the
+    cache under what it lists: the reader's series, and for each series shown its name and
+    the number and content versions of its visible meetings."""
+    viewer = request_viewer(request)
+    meetings = Meeting.objects.visible_to(viewer).select_related("series")
+    listed = Meeting.objects.visible_to(viewer).filter(series=OuterRef("pk")).order_by() \
+        .values("series")
+    series_list = list(MeetingSeries.objects.visible_to(viewer).annotate(
+        listed=Subquery(listed.annotate(n=Count("pk")).values("n")),
+        listed_versions=Subquery(listed.annotate(
+            v=Sum(Mod("content_version", _VERSION_MODULUS))).values("v"))))
     selected = None
     series_id = request.GET.get("serie", "")
     if series_id:
@@ -19,11 +52,22 @@ def meeting_list(request):
         if selected is None:
             raise Http404
         meetings = meetings.filter(series=selected)
+    shown = [selected] if selected else series_list
     today = timezone.localdate()
-    upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time"))
-    page = Paginator(meetings.filter(date__lt=today), 25).get_page(request.GET.get("side"))
-    template = "meetings/meeting_list.html" + ("#meeting-results" if request.htmx else "")
-    return render(request, template, {
-        "series_list": series_list, "selected": selected, "upcoming": upcoming,
-        "earlier": page.object_list, "page": page, "total": len(upcoming) + page.paginator.count,
-    })
+    key = page_cache.key("meeting-list", viewer, today,
+                         [(s.pk, s.name, s.listed, s.listed_versions) for s in series_list],
+                         page_cache.user_stamp(request.user), bool(request.htmx),
+                         request.get_full_path())
+
+    def page() -> str:
+        upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time"))
+        total = sum(s.listed or 0 for s in shown)
+        earlier = _CountedPaginator(meetings.filter(date__lt=today), 25,
+                                    count=total - len(upcoming)).get_page(request.GET.get("side"))
+        template = "meetings/meeting_list.html" + ("#meeting-results" if request.htmx else "")
+        return render_to_string(template, page_cache.context_for_cache({
+            "series_list": series_list, "selected": selected, "upcoming": upcoming,
+            "earlier": earlier.object_list, "page": earlier, "total": total,
+        }), request=request)
+
+    return page_cache.page_response(request, page_key=key, render=page)

@@ -1,4 +1,4 @@
-"""The meeting page, made of two kept parts (reading/cache.py):
+"""The meeting page, made of two kept parts (common/page_cache.py):
 
 - the body (header, sections, agenda) as a class of viewers sees it: anonymous, outsider
   (logged in, not of the series), member or secretariat. It is assembled for a viewer who
@@ -16,10 +16,11 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from agendas.models import AgendaItem, Comment, Note
+from common import page_cache
 from meetings.models import Meeting
 from meetings.versions import as_timestamp
 from meetings.viewer import ANONYMOUS, Viewer
-from reading import cache, sections
+from reading import sections
 from reading.content import audience, meeting_content
 
 ANNOTATIONS_MARK = re.compile(r"<!--annotations:(\d+)-->")
@@ -43,10 +44,10 @@ def meeting_page(request, *, meeting: Meeting, viewer: Viewer):
     # A section showing this reader's running pack makes the page afresh, and keeps nothing.
     live = any(section.live(request, meeting=meeting) for section in sections.sections())
     versions = (meeting.content_version, meeting.annotations_version if insider else "")
-    body_key = cache.key("meeting-body", meeting.pk, versions[0], who)
-    page_key = cache.key("meeting-page", meeting.pk, *versions, who,
-                         cache.user_stamp(request.user), bool(request.htmx),
-                         request.get_full_path())
+    body_key = page_cache.key("meeting-body", meeting.pk, versions[0], who)
+    page_key = page_cache.key("meeting-page", meeting.pk, *versions, who,
+                              page_cache.user_stamp(request.user), bool(request.htmx),
+                              request.get_full_path())
 
     def body() -> str:
         stand_in = class_viewer(who, meeting)
@@ -55,20 +56,20 @@ def meeting_page(request, *, meeting: Meeting, viewer: Viewer):
                                           viewer=stand_in))
                  for section in sections.sections()]
         return render_to_string("reading/meeting_detail.html#meeting-body",
-                                cache.context_for_cache({
+                                page_cache.context_for_cache({
                                     "meeting": meeting, "content": content, "sections": parts,
                                     "annotations": insider, "can_edit": who == "secretariat",
                                 }), request=request)
 
     def page() -> str:
-        html = cache.get_or_render(body_key, body, store=not live)
+        html = page_cache.get_or_render(body_key, body, store=not live)
         if insider:
             html = _with_annotations(request, html, meeting=meeting, viewer=viewer)
-        return render_to_string("reading/meeting_detail.html", cache.context_for_cache({
+        return render_to_string("reading/meeting_detail.html", page_cache.context_for_cache({
             "meeting": meeting, "body": mark_safe(html)}), request=request)  # noqa: S308
 
     last_modified = as_timestamp(max(v for v in versions if v != ""))
-    return cache.page_response(request, page_key=page_key, render=page, store=not live,
+    return page_cache.page_response(request, page_key=page_key, render=page, store=not live,
                                last_modified=last_modified)
 
 
@@ -88,7 +89,7 @@ def _with_annotations(request, html: str, *, meeting: Meeting, viewer: Viewer) -
         # The partial reads the item's id alone.
         return render_to_string("agendas/item_annotations.html#annotations", {
             "item": AgendaItem(pk=pk, meeting=meeting), "notes": notes.get(pk, []),
-            "comments": comments.get(pk, []), "csrf_token": cache.CSRF_PLACEHOLDER,
+            "comments": comments.get(pk, []), "csrf_token": page_cache.CSRF_PLACEHOLDER,
         }, request=request)
 
     return ANNOTATIONS_MARK.sub(annotations, html)

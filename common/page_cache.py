@@ -1,4 +1,5 @@
-"""Rendered pages kept in Django's cache framework, and conditional GET.
+"""Rendered pages kept in Django's cache framework, and conditional GET (the meeting page
+in reading/, the meeting list in meetings/).
 
 A key names everything the page shows: the meeting's content version, the viewer's class,
 the language, and for the parts that are the reader's own (their name, their notes) the
