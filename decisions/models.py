@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, StringAgg, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -68,6 +69,14 @@ class Outcome(models.TextChoices):
     IKKE_BEHANDLET = "ikke_behandlet", _("Ikke behandlet")
 
 
+class DecisionPointQuerySet(MeetingPartQuerySet):
+    def with_answered_numbers(self):
+        """Each point with the numbers of the recommendation points it answers ("1,3"), read
+        in the same query."""
+        return self.annotate(answered=StringAgg(Cast("answers__number", CharField()),
+                                                Value(","), default=Value("")))
+
+
 class DecisionPoint(MeetingPart, VersionedModel):
     """A numbered point of a decision, with its outcome and the recommendation points it answers."""
 
@@ -82,6 +91,8 @@ class DecisionPoint(MeetingPart, VersionedModel):
     outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices)
     answers = models.ManyToManyField(RecommendationPoint, blank=True, related_name="answered_by",
                                      verbose_name=_("svarer på indstillingspunkt"))
+
+    objects = DecisionPointQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[answers])
 
     class Meta:
@@ -102,11 +113,19 @@ class DecisionPoint(MeetingPart, VersionedModel):
     def __str__(self):
         return f"{self.number}) {self.text[:60]}"
 
+    def answered_numbers(self) -> list[int]:
+        """The numbers of the recommendation points this point answers, as read with the
+        point (`with_answered_numbers`) or else asked for now."""
+        known = getattr(self, "answered", None)
+        if known is not None or "answered" in self.__dict__:
+            return sorted(int(n) for n in (known or "").split(",") if n)
+        return sorted(point.number for point in self.answers.all())
+
     def label(self, *, answers_form: bool) -> str:
         """How the point is introduced: "Ad 2) og Ad 3)" in the agenda-with-decisions form when
         it answers recommendation points, "2)" when it is one of several or answers any, and
         nothing for a lone point such as "Godkendt."."""
-        answered = sorted(point.number for point in self.answers.all())
+        answered = self.answered_numbers()
         if answers_form and answered:
             labels = [_("Ad %(number)s)") % {"number": number} for number in answered]
             conjunction = _("og")

@@ -49,6 +49,6 @@ def slot(viewer: Viewer, meeting: Meeting, kind: str, *, public: bool, variant,
     elif with_annotations:
         who = f"user:{viewer.user_id}"
     else:
-        who = audience(viewer, meeting)
+        who = audience(viewer, meeting.series_id)
     return Slot(meeting=meeting, kind=kind, audience=who, variant=variant, options=options,
                 annotations=with_annotations)

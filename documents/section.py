@@ -10,10 +10,10 @@ PACK_JOBS_SESSION_KEY = "documents_pack_jobs"
 
 
 class DocumentsSection:
-    def live(self, request, *, meeting) -> bool:
+    def live(self, request, *, meeting_id: int) -> bool:
         # The session remembers the packs this reader started, so that the page asks the
         # database about a job only when there is one.
-        return str(meeting.pk) in _session_jobs(request)
+        return str(meeting_id) in _session_jobs(request)
 
     def render(self, request, *, meeting, content, viewer) -> str:
         from documents.views import job_state, pack_options

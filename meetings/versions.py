@@ -28,6 +28,8 @@ from django.db import models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
+from common.precompiled import Precompiled
+
 VERSION_FIELDS = ("content_version", "annotations_version")
 
 
@@ -51,6 +53,29 @@ def content_changed(meetings, *, annotations: bool = False) -> None:
     # The base manager's queryset: this update must not call content_changed() again.
     models.QuerySet(Meeting).filter(pk__in=meetings.values("pk")).update(
         **{field: Greatest(F(field) + 1, Value(new_version()))})
+
+
+def _current(meeting_id, secretariat, member, *, variant):
+    from meetings.models import Meeting
+    from meetings.viewer import Viewer
+
+    is_superuser, authenticated = variant
+    viewer = Viewer(user_id=0 if authenticated else None, is_superuser=is_superuser,
+                    secretariat=secretariat, member=member)
+    return Meeting.objects.visible_to(viewer).filter(pk=meeting_id).values_list(
+        "series_id", "content_version", "annotations_version")
+
+
+_read_current = Precompiled(_current)
+
+
+def current_versions(meeting_id: int, viewer) -> tuple[int, int, int] | None:
+    """(series, content version, annotations version) of the meeting when `viewer` (a
+    resolved Viewer) may see it, else None: the one query a kept page costs, through the
+    meeting's visibility rule."""
+    rows = _read_current(meeting_id, tuple(viewer.secretariat), tuple(viewer.member),
+                         variant=(viewer.is_superuser, viewer.is_authenticated))
+    return rows[0] if rows else None
 
 
 class MeetingPartQuerySet(models.QuerySet):
@@ -115,6 +140,9 @@ class MeetingPart(models.Model):
                 self._content_changed()  # where the row was (it may move to another meeting)
             super().save(*args, **kwargs)
             self._content_changed()
+            # A meeting's versions in memory are stale now: they are read again when asked.
+            for name in VERSION_FIELDS:
+                self.__dict__.pop(name, None)
 
     def delete(self, *args, **kwargs):
         with transaction.atomic():
@@ -130,9 +158,6 @@ class MeetingPart(models.Model):
 
     def _content_changed(self) -> None:
         content_changed(self.meetings_of([self.pk]), annotations=self.is_annotation)
-        # A meeting's versions in memory are stale now: they are read again when asked for.
-        for name in VERSION_FIELDS:
-            self.__dict__.pop(name, None)
 
 
 def _holds_versions(opts) -> bool:

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.db.models import Value
 
+from common.precompiled import Precompiled
+
 # Series ids: a tuple of ints once resolved, else a subquery yielding them.
 SeriesIds = Any
 
@@ -71,18 +73,24 @@ def as_viewer(who) -> Viewer:
         .values("meetingseries_id"))
 
 
+def _roles(user_id: int):
+    from meetings.models import MeetingSeries
+
+    secretariat = MeetingSeries.secretariat.through.objects.filter(user_id=user_id)
+    member = MeetingSeries.members.through.objects.filter(user_id=user_id)
+    return secretariat.values_list("meetingseries_id", Value("s")).union(
+        member.values_list("meetingseries_id", Value("m")), all=True)
+
+
+_read_roles = Precompiled(_roles)
+
+
 def resolve_viewer(user) -> Viewer:
     """The viewer with both role lists read now, in one query."""
     if user is None or not user.is_authenticated:
         return ANONYMOUS
-    from meetings.models import MeetingSeries
-
-    secretariat = MeetingSeries.secretariat.through.objects.filter(user_id=user.pk)
-    member = MeetingSeries.members.through.objects.filter(user_id=user.pk)
-    rows = secretariat.values_list("meetingseries_id", Value("s")).union(
-        member.values_list("meetingseries_id", Value("m")), all=True)
     roles: dict[str, list[int]] = {"s": [], "m": []}
-    for series_id, role in rows:
+    for series_id, role in _read_roles(user.pk):
         roles[role].append(series_id)
     return Viewer(user_id=user.pk, is_superuser=user.is_superuser,
                   secretariat=tuple(sorted(roles["s"])), member=tuple(sorted(roles["m"])))

@@ -64,12 +64,12 @@ class MeetingContent:
         return [i for i in self.items if i.content_visible]
 
 
-def audience(viewer: Viewer, meeting: Meeting) -> str:
-    """The class of viewers who read the same of `meeting` as `viewer` (a resolved viewer):
-    its secretariat, its members, people of other series, the anonymous public."""
-    if viewer.edits(meeting.series_id):
+def audience(viewer: Viewer, series_id: int) -> str:
+    """The class of viewers who read the same of a meeting of `series_id` as `viewer` (a
+    resolved viewer): its secretariat, its members, people of other series, the public."""
+    if viewer.edits(series_id):
         return "secretariat"
-    if viewer.belongs(meeting.series_id):
+    if viewer.belongs(series_id):
         return "member"
     return "outsider" if viewer.is_authenticated else "anonymous"
 
@@ -84,7 +84,7 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
     decisions = (
         Decision.objects.visible_to(viewer)
         .prefetch_related(
-            Prefetch("points", queryset=DecisionPoint.objects.prefetch_related("answers")),
+            Prefetch("points", queryset=DecisionPoint.objects.with_answered_numbers()),
             Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner_user")),
         )
     )

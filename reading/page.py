@@ -7,10 +7,13 @@
 - the page as one reader sees it: the body, with their notes and the shared comments in each
   item, inside the site's frame (their name). Kept under both versions and the reader.
 
-A repeated request costs the viewer's roles, the meeting, and one cache read.
+A repeated request costs the viewer's roles, the meeting's current versions (one query
+through its visibility rule, compiled once: meetings.versions.current_versions) and one
+cache read.
 """
 
 import re
+from collections.abc import Callable
 
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -26,31 +29,35 @@ from reading.content import audience, meeting_content
 ANNOTATIONS_MARK = re.compile(r"<!--annotations:(\d+)-->")
 
 
-def class_viewer(audience: str, meeting: Meeting) -> Viewer:
-    """A viewer who sees what the class sees of `meeting` and owns nothing (user id 0 is
-    nobody: no note is theirs). Reading what the reader reads, it may use what the meeting
-    was fetched knowing for the reader (reading.content.readable_meetings)."""
+def class_viewer(audience: str, series_id: int) -> Viewer:
+    """A viewer who sees what the class sees of a meeting of `series_id` and owns nothing
+    (user id 0 is nobody: no note is theirs). Reading what the reader reads, it may use what
+    the meeting was fetched knowing for the reader (reading.content.readable_meetings)."""
     if audience == "secretariat":
-        return Viewer(user_id=0, secretariat=(meeting.series_id,))
+        return Viewer(user_id=0, secretariat=(series_id,))
     if audience == "member":
-        return Viewer(user_id=0, member=(meeting.series_id,))
+        return Viewer(user_id=0, member=(series_id,))
     # An outsider reads what the public reads; only the offers around it differ.
     return ANONYMOUS if audience == "anonymous" else Viewer(user_id=0)
 
 
-def meeting_page(request, *, meeting: Meeting, viewer: Viewer):
-    who = audience(viewer, meeting)
+def meeting_page(request, *, meeting_id: int, current: tuple[int, int, int], viewer: Viewer,
+                 load: Callable[[], Meeting]):
+    """The page of the meeting whose series and versions are `current` (as the rule let
+    `viewer` see it); `load` fetches the meeting itself, when something must be made."""
+    series_id, content_version, annotations_version = current
+    who = audience(viewer, series_id)
     insider = who in {"member", "secretariat"}
     # A section showing this reader's running pack makes the page afresh, and keeps nothing.
-    live = any(section.live(request, meeting=meeting) for section in sections.sections())
-    versions = (meeting.content_version, meeting.annotations_version if insider else "")
-    body_key = page_cache.key("meeting-body", meeting.pk, versions[0], who)
-    page_key = page_cache.key("meeting-page", meeting.pk, *versions, who,
+    live = any(section.live(request, meeting_id=meeting_id) for section in sections.sections())
+    versions = (content_version, annotations_version if insider else "")
+    body_key = page_cache.key("meeting-body", meeting_id, content_version, who)
+    page_key = page_cache.key("meeting-page", meeting_id, *versions, who,
                               page_cache.user_stamp(request.user), bool(request.htmx),
                               request.get_full_path())
 
-    def body() -> str:
-        stand_in = class_viewer(who, meeting)
+    def body(meeting: Meeting) -> str:
+        stand_in = class_viewer(who, series_id)
         content = meeting_content(meeting=meeting, user=stand_in)
         parts = [mark_safe(section.render(request, meeting=meeting, content=content,  # noqa: S308
                                           viewer=stand_in))
@@ -62,15 +69,17 @@ def meeting_page(request, *, meeting: Meeting, viewer: Viewer):
                                 }), request=request)
 
     def page() -> str:
-        html = page_cache.get_or_render(body_key, body, store=not live)
+        meeting = load()
+        html = page_cache.get_or_render(body_key, lambda: body(meeting), store=not live)
         if insider:
             html = _with_annotations(request, html, meeting=meeting, viewer=viewer)
         return render_to_string("reading/meeting_detail.html", page_cache.context_for_cache({
             "meeting": meeting, "body": mark_safe(html)}), request=request)  # noqa: S308
 
-    last_modified = as_timestamp(max(v for v in versions if v != ""))
     return page_cache.page_response(request, page_key=page_key, render=page, store=not live,
-                               last_modified=last_modified)
+                                    last_modified=as_timestamp(max(content_version,
+                                                                   annotations_version)
+                                                               if insider else content_version))
 
 
 def _with_annotations(request, html: str, *, meeting: Meeting, viewer: Viewer) -> str:

@@ -7,7 +7,7 @@ from typing import Protocol
 
 
 class MeetingPageSection(Protocol):
-    def live(self, request, *, meeting) -> bool:
+    def live(self, request, *, meeting_id: int) -> bool:
         """True while the section shows something that changes without the meeting's content
         version (a pack being made for this reader): the page is then made afresh, and not
         kept. Asked on every request, so it must not query the database in the usual case."""

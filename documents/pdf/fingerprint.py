@@ -67,7 +67,7 @@ def item_data(entry: ItemView, *, decisions: bool) -> dict:
         decision = entry.decision
         data["decision"] = {
             "decision": row(decision),
-            "points": [[row(p), sorted(a.number for a in p.answers.all())]
+            "points": [[row(p), p.answered_numbers()]
                        for p in decision.points.all()],
             "follow_ups": [[row(f), f.owner] for f in decision.follow_ups.all()],
         }
