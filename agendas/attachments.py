@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 from pypdf import PdfReader
 
 from agendas.models import AgendaItem, Attachment
+from agendas.services.items import mark_changed
+from meetings.services import meeting_for_edit
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +96,7 @@ def _extract_text(data: bytes) -> str:
         return ""
 
 
-def _store_once(attachment: Attachment, data: bytes) -> None:
+def store_once(attachment: Attachment, data: bytes) -> None:
     """Files are stored under their sha256: the same document uploaded twice is kept once."""
     name = attachment.file.field.generate_filename(attachment, attachment.original_filename)
     storage = attachment.file.storage
@@ -109,13 +111,14 @@ def attachment_add(*, item: AgendaItem, data: bytes, filename: str, title: str =
     """Check `data` and attach it to `item` as its next Bilag (title: the file name if none)."""
     facts = inspect_pdf(data)
     with transaction.atomic():
-        AgendaItem.objects.select_for_update().filter(pk=item.pk).first()
+        meeting_for_edit(item.meeting_id)
         position = (item.attachments.aggregate(m=Max("position"))["m"] or 0) + 1
         attachment = Attachment(
             item=item, position=position, title=(title or filename).strip()[:300],
             original_filename=filename[:255], content_type="application/pdf", size=facts.size,
             page_count=facts.page_count, sha256=facts.sha256, text=facts.text, is_closed=is_closed)
-        _store_once(attachment, data)
+        store_once(attachment, data)
         attachment.full_clean()
         attachment.save()
+        mark_changed(item)
     return attachment

@@ -9,11 +9,12 @@ ANNOTATION_MAX_LENGTH = 5000
 
 
 class AttachmentAdminForm(VersionedAdminForm):
-    """The admin's attachment form: a new file is checked and described like any upload."""
+    """The admin's attachment form: a new file is checked like any upload, so a refused file is
+    a form error; the admin's save then adds or replaces it through the services."""
 
     class Meta:
         model = Attachment
-        fields = ["item", "position", "title", "file", "is_closed"]
+        fields = ["item", "title", "file", "is_closed"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -24,21 +25,14 @@ class AttachmentAdminForm(VersionedAdminForm):
         upload = self.cleaned_data["file"]
         if upload and hasattr(upload, "read") and "file" in self.changed_data:
             upload.seek(0)
-            self.pdf_facts = inspect_pdf(upload.read())
+            facts = inspect_pdf(upload.read())
             upload.seek(0)
+            # What the model's own validation needs; the service stores the file.
+            self.instance.size, self.instance.page_count = facts.size, facts.page_count
+            self.instance.sha256 = facts.sha256
+            self.instance.original_filename = upload.name[:255]
+            self.instance.position = self.instance.position or 1
         return upload
-
-    def save(self, commit=True):
-        attachment = super().save(commit=False)
-        facts = getattr(self, "pdf_facts", None)
-        if facts:
-            attachment.original_filename = self.cleaned_data["file"].name[:255]
-            attachment.size, attachment.page_count = facts.size, facts.page_count
-            attachment.sha256, attachment.text = facts.sha256, facts.text
-            attachment.title = attachment.title or attachment.original_filename
-        if commit:
-            attachment.save()
-        return attachment
 
 
 def _annotation_text(*, required: str, too_long: str) -> forms.CharField:

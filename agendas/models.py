@@ -89,6 +89,9 @@ class AgendaItem(MeetingPart, VersionedModel):
     case_officer = models.CharField(_("sagsbehandler"), max_length=200, blank=True)
     case_officer_phone = models.CharField(_("sagsbehandlers telefon"), max_length=50, blank=True)
     case_officer_email = models.EmailField(_("sagsbehandlers e-post"), blank=True)
+    # When the item, its sub-items, memo or Bilag last changed: after the agenda was sent, the
+    # item is marked "Ændret efter udsendelse".
+    changed_at = models.DateTimeField(_("sidst ændret"), null=True, blank=True, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
     history = HistoricalRecords()
@@ -126,6 +129,12 @@ class AgendaItem(MeetingPart, VersionedModel):
 
     def clean(self):
         self.text = sanitize_html(self.text)
+
+    @property
+    def changed_since_sent(self) -> bool:
+        """Changed after the agenda was sent ("Ændret efter udsendelse")."""
+        sent_at = self.meeting.agenda_sent_at
+        return bool(sent_at and self.changed_at and self.changed_at > sent_at)
 
     @property
     def memo_heading(self) -> str:

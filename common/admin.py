@@ -1,50 +1,100 @@
-"""Admin helpers: every admin list starts from the same rule the pages use (what the user
-may edit), and a change form based on a stale version is refused, not saved over."""
+"""Admin helpers. The admin is the fallback editor, and it obeys the same rules as the pages:
+every list starts from what the user may edit, every change goes through the one versioned
+update (a stale form is refused, not saved over) and through the app's services, and content
+that its meeting's rules lock (approved minutes) is shown read-only with the reason."""
 
 from django import forms
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.models import EditConflict, lock_version, save_versioned
+
+CONFLICT_MESSAGE = _("Nogen har ændret dette, mens du redigerede. Dine ændringer er ikke gemt. "
+                     "Åbn siden igen for at se den nye udgave.")
+
 
 class VersionedAdminForm(forms.ModelForm):
     expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    # Set by ScopedAdmin.get_form: raises ValidationError when the rules refuse the change.
+    guard = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["expected_version"].initial = self.instance.version
 
-    def clean(self):
-        cleaned = super().clean()
-        expected = cleaned.get("expected_version")
-        if self.instance.pk and expected is not None:
-            # The admin wraps the whole change view in one transaction, so this lock is held
-            # until the save: two editors of the same version cannot both get through.
-            stored = (type(self.instance)._default_manager.select_for_update()
-                      .filter(pk=self.instance.pk).values_list("version", flat=True).first())
-            if stored is not None and stored != expected:
-                raise forms.ValidationError(_(
-                    "Nogen har ændret dette, mens du redigerede. Dine ændringer er ikke gemt. "
-                    "Åbn siden igen for at se den nye udgave."), code="conflict")
-        return cleaned
+    def _post_clean(self):
+        super()._post_clean()
+        if self.errors:
+            return
+        expected = self.cleaned_data.get("expected_version")
+        try:
+            if self.instance.pk and expected is not None:
+                # The admin runs the whole change view in one transaction, so this lock holds
+                # until the save: two editors of the same version cannot both get through.
+                lock_version(self.instance, expected)
+            if self.guard is not None:
+                self.guard(self.instance)
+        except EditConflict:
+            self.add_error(None, ValidationError(CONFLICT_MESSAGE, code="conflict"))
+        except ValidationError as refusal:
+            self.add_error(None, refusal)
 
 
 class ScopedAdmin(SimpleHistoryAdmin):
-    """Admin for a versioned domain model. `scope(queryset, user)` narrows every list, form and
-    history view to what the user may edit; superusers see everything."""
+    """Admin for a versioned domain model.
+
+    - `scope(queryset, user)` narrows every list, form and history view to what the user may
+      edit; superusers see everything.
+    - `guard(obj)` raises ValidationError when the domain rules refuse a change of `obj`
+      (checked on the form, so the refusal is a form error); `locked_reason(obj)` says why an
+      existing object is shown read-only.
+    - `create`, `update` and `remove` are where a subclass calls its app's services.
+    """
 
     form = VersionedAdminForm
 
     def scope(self, queryset, user):
         return queryset
 
+    def guard(self, obj) -> None:
+        reason = self.locked_reason(obj)
+        if reason:
+            raise ValidationError(reason, code="locked")
+
+    def locked_reason(self, obj) -> str | None:
+        return None
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.user.is_superuser:
             return queryset
         return self.scope(queryset, request.user)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        guard = self.guard
+        return type(form.__name__, (form,), {"guard": staticmethod(guard)})
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and not (
+            obj is not None and self.locked_reason(obj))
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and not (
+            obj is not None and self.locked_reason(obj))
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        reason = obj is not None and self.locked_reason(obj)
+        if reason and request.method == "GET":
+            self.message_user(request, reason, messages.WARNING)
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def history_view(self, request, object_id, extra_context=None):
         self._check_in_scope(request, object_id)
@@ -62,6 +112,29 @@ class ScopedAdmin(SimpleHistoryAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.version += 1
+            fields = {name: getattr(obj, name) for name in form.changed_data
+                      if name in {f.name for f in obj._meta.concrete_fields}}
+            self.update(obj, expected_version=form.cleaned_data.get("expected_version"),
+                        fields=fields)
+        else:
+            self.create(obj)
+
+    def delete_model(self, request, obj):
+        self.remove(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            try:
+                self.remove(obj)
+            except ValidationError as refusal:
+                self.message_user(request, " ".join(refusal.messages), messages.ERROR)
+
+    def create(self, obj) -> None:
         obj.full_clean()
-        super().save_model(request, obj, form, change)
+        obj.save()
+
+    def update(self, obj, *, expected_version, fields) -> None:
+        save_versioned(obj, expected_version=expected_version, fields=fields)
+
+    def remove(self, obj) -> None:
+        obj.delete()

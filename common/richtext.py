@@ -75,3 +75,27 @@ def html_to_text(value: str | None) -> str:
         return ""
     with_breaks = re.sub(r"</(p|li|h3|h4|tr)>|<br\s*/?>", "\n", value)
     return html.unescape(nh3.clean(with_breaks, tags=set())).strip()
+
+
+# Tags that plain text (blank lines between paragraphs, "- " bullets) says without loss.
+_PLAIN_TAGS = {"p", "br", "ul", "li"}
+_TAG = re.compile(r"</?([a-zA-Z0-9]+)")
+
+
+def plain_text_says_it(value: str | None) -> bool:
+    """Whether `value` can be edited as plain text and come back the same: only paragraphs and
+    bullet lists, no bold, links, headings or numbered lists."""
+    return all(tag.lower() in _PLAIN_TAGS for tag in _TAG.findall(value or ""))
+
+
+def html_to_plain(value: str | None) -> str:
+    """Rich text as the plain text `text_to_html` reads back: paragraphs separated by a blank
+    line, bullets as "- " lines. For editing without the rich text editor."""
+    if not value:
+        return ""
+    text = re.sub(r"<br\s*/?>", " ", value)
+    text = re.sub(r"<li[^>]*>", "- ", text)
+    text = re.sub(r"</li>", "\n", text)
+    text = re.sub(r"</(p|ul|ol|h3|h4)>", "\n\n", text)
+    text = html.unescape(nh3.clean(text, tags=set()))
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(line.strip() for line in text.splitlines())).strip()

@@ -106,8 +106,16 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Several threads (live server, worker) share the file; wait instead of failing at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The development server's threads and the background worker share the file. WAL lets
+    # readers go on while one writes; IMMEDIATE takes the write lock when a transaction begins,
+    # so that two writers queue (for up to the busy timeout) instead of one failing with
+    # "database is locked" when it upgrades a read lock half-way.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                        "PRAGMA busy_timeout=20000;",
+    })
 else:
     # A request that cannot reach the database fails fast into the 503 page.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
@@ -203,6 +211,26 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_MB", "50")) * 1024 * 1024
 
+# E-mail (the agenda sent to the members): Django's mailers, SMTP from the environment, printed
+# to the console in development.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("EMAIL_BACKEND") or (
+            "django.core.mail.backends.console.EmailBackend" if DEBUG
+            else "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {} if DEBUG and not os.environ.get("EMAIL_HOST") else {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+            "use_ssl": env_bool("EMAIL_USE_SSL"),
+            "timeout": int(os.environ.get("EMAIL_TIMEOUT", "20")),
+        },
+    },
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Referat <referat@localhost>")
+
 # Background work: Django's tasks framework with the database backend (worker: db_worker).
 TASKS = {
     "default": {
@@ -211,11 +239,13 @@ TASKS = {
     }
 }
 
-# Security. Only our own scripts and styles; no inline script or style anywhere.
+# Security. Only our own scripts and styles; no inline script or style anywhere. The rich text
+# editor (Trix) inserts one style element of its own, which carries the page's nonce (the
+# `csp-nonce` meta tag of the pages that have the editor).
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
-    "style-src": [CSP.SELF],
+    "style-src": [CSP.SELF, CSP.NONCE],
     "img-src": [CSP.SELF, "data:"],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],

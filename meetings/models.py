@@ -180,7 +180,7 @@ class MeetingSeries(MeetingPart, VersionedModel):
         return f"{self.name} ({self.get_kind_display()})"
 
     def get_absolute_url(self):
-        return reverse("meetings:list") + f"?serie={self.pk}"
+        return reverse("meetings:series", args=[self.pk])
 
 
 class StandardItem(models.Model):
@@ -266,6 +266,9 @@ class Meeting(MeetingPart, VersionedModel):
     status = models.CharField(_("status"), max_length=20, choices=Status.choices,
                               default=Status.DRAFT)
     agenda_sent_at = models.DateTimeField(_("dagsorden udsendt"), null=True, blank=True)
+    agenda_sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
+                                       null=True, blank=True, related_name="+",
+                                       verbose_name=_("dagsorden udsendt af"))
     minutes_approved_at = models.DateTimeField(_("referat godkendt"), null=True, blank=True)
     minutes_approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
                                             null=True, blank=True, related_name="+",
@@ -339,3 +342,34 @@ class Meeting(MeetingPart, VersionedModel):
     @property
     def is_public(self) -> bool:
         return self.status == self.Status.PUBLISHED
+
+
+class StatusChange(models.Model):
+    """One step of a meeting's lifecycle: who took it, when, and (for a step back) why."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="status_changes",
+                                verbose_name=_("møde"))
+    from_status = models.CharField(_("fra status"), max_length=20, choices=MeetingStatus.choices)
+    to_status = models.CharField(_("til status"), max_length=20, choices=MeetingStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                           blank=True, related_name="+", verbose_name=_("udført af"))
+    at = models.DateTimeField(_("tidspunkt"))
+    reason = models.TextField(_("begrundelse"), blank=True)
+
+    class Meta:
+        verbose_name = _("statusskift")
+        verbose_name_plural = _("statusskift")
+        ordering = ["meeting_id", "at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(from_status__in=MeetingStatus.values)
+                                   & Q(to_status__in=MeetingStatus.values),
+                                   name="statuschange_status_valid"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+    @property
+    def is_step_back(self) -> bool:
+        order = MeetingStatus.values
+        return order.index(self.to_status) < order.index(self.from_status)

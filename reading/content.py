@@ -111,6 +111,8 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
         .select_related("memo_template")
         .order_by("position")
     )
+    for item in items:
+        item.meeting = meeting  # "Ændret efter udsendelse" compares with its sending
     prefetch_related_objects([i for i in items if i.content_visible], *prefetches)
     # Items listed by title only ("Lukket punkt") show nothing, and their sub-items do not
     # take time in the viewer's time plan.

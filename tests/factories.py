@@ -1,5 +1,6 @@
 """Small builders for test data: plain functions over the services, no factory library needed."""
 
+import contextlib
 import datetime as dt
 import io
 import itertools
@@ -47,9 +48,25 @@ def make_meeting(series=None, *, items=(), status=Meeting.Status.DRAFT, **fields
     return meeting
 
 
+@contextlib.contextmanager
+def unlocked(meeting):
+    """Test data is added to a meeting in any status: while the block runs, a meeting whose
+    minutes are approved is a minutes draft (numbers stay frozen), then it is back as it was."""
+    status = Meeting.objects.values_list("status", flat=True).get(pk=meeting.pk)
+    locked = status in (Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED)
+    if locked:
+        Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_DRAFT)
+    try:
+        yield
+    finally:
+        if locked:
+            Meeting.objects.filter(pk=meeting.pk).update(status=status)
+
+
 def make_item(meeting, **fields) -> AgendaItem:
     fields.setdefault("title", f"Punkt {next(_seq)}")
-    return agenda_item_create(meeting=meeting, **fields)
+    with unlocked(meeting):
+        return agenda_item_create(meeting=meeting, **fields)
 
 
 def make_memo_template(layout="A") -> MemoTemplate:
@@ -83,14 +100,16 @@ def pdf_bytes(text="Bilag", pages=1) -> bytes:
 
 
 def make_attachment(item, *, text="Bilag", pages=1, **fields):
-    return attachment_add(item=item, data=pdf_bytes(text, pages),
-                          filename=fields.pop("filename", f"{text}.pdf"), **fields)
+    with unlocked(item.meeting):
+        return attachment_add(item=item, data=pdf_bytes(text, pages),
+                              filename=fields.pop("filename", f"{text}.pdf"), **fields)
 
 
 def make_recommendations(item, *texts):
     from agendas.services import recommendation_points_set
 
-    return recommendation_points_set(item=item, texts=list(texts or ["at sagen godkendes"]))
+    with unlocked(item.meeting):
+        return recommendation_points_set(item=item, texts=list(texts or ["at sagen godkendes"]))
 
 
 def make_decision(item, *, text="<p>Drøftet.</p>", points=(), follow_ups=()):

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('documents', '0002_job_language_and_followup_message'),
-        ('meetings', '0003_content_version'),
+        ('meetings', '0004_content_version'),
     ]
 
     operations = [

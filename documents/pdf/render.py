@@ -20,9 +20,8 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
-from common.richtext import html_to_text
+from agendas.memo import memo_readability
 from documents.pdf.fetcher import BASE_URL, StaticFilesFetcher, static_url
-from documents.pdf.lix import lix
 from meetings.models import Meeting, MinutesForm, SeriesLayout
 from reading.content import ItemView, MeetingContent
 
@@ -201,9 +200,8 @@ def memo_sections(entry: ItemView, layout: str) -> list[MemoSectionView]:
 
 
 def memo_lix(entry: ItemView) -> int | None:
-    parts = [html_to_text(s.body) for s in entry.memo_sections if s.kind == "text"]
-    parts += [p.text for p in entry.recommendations]
-    return lix("\n\n".join(p for p in parts if p))
+    return memo_readability(sections=entry.memo_sections,
+                            recommendations=[p.text for p in entry.recommendations])
 
 
 def _meeting_context(content: MeetingContent, *, doc_kind: str) -> dict:

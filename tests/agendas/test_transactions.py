@@ -2,7 +2,7 @@
 
 import pytest
 
-import agendas.services
+import agendas.services.items
 from agendas.models import AgendaItem
 from common.models import EditConflict, save_versioned
 from meetings.models import Meeting, StandardItem
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 def test_a_meeting_whose_standard_items_fail_is_not_created_at_all(monkeypatch):
     series = make_series(standard_items=[("Dagsorden", None, StandardItem.Placement.OPENING),
                                          ("Bordrunde", 5, StandardItem.Placement.CLOSING)])
-    real_create = agendas.services.agenda_item_create
+    real_create = agendas.services.items.agenda_item_create
     calls = []
 
     def failing_second_item(**kwargs):
@@ -23,9 +23,9 @@ def test_a_meeting_whose_standard_items_fail_is_not_created_at_all(monkeypatch):
             raise RuntimeError("disk full")
         return real_create(**kwargs)
 
-    monkeypatch.setattr(agendas.services, "agenda_item_create", failing_second_item)
+    monkeypatch.setattr(agendas.services.items, "agenda_item_create", failing_second_item)
     with pytest.raises(RuntimeError):
-        agendas.services.meeting_create(series=series, date="2023-03-06")
+        agendas.services.items.meeting_create(series=series, date="2023-03-06")
     assert not Meeting.objects.exists()
     assert not AgendaItem.objects.exists()
 

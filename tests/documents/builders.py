@@ -7,7 +7,7 @@ from agendas.services import recommendation_points_set
 from common.richtext import text_to_html
 from decisions.models import Decision, DecisionPoint, FollowUp
 from meetings.models import MemoTemplate
-from tests.factories import make_attachment, make_item, make_meeting
+from tests.factories import make_attachment, make_item, make_meeting, unlocked
 
 CLOSED_TEXT = "Fortrolig personsag om medarbejder Hemmelighedsen"
 CLOSED_ATTACHMENT_TEXT = "Lukket bilag med fortrolige tal"
@@ -63,57 +63,59 @@ def rich_meeting(series, *, status, with_closed=True, date=dt.date(2023, 9, 11),
     fields.setdefault("guests", "Kristian Dalsgaard\nMia Holgaard")
     meeting = make_meeting(series, date=date, start_time=dt.time(11, 0), end_time=dt.time(13, 0),
                            status=status, **fields)
-    dagsorden = make_item(meeting, title="Dagsorden")
-    referat = make_item(meeting, title="Referat")
-    klima = make_item(meeting, title="Klimaplan i MSB", minutes=10,
-                      memo_template=memo_template("A"),
-                      sending_unit="Effekt – Mål, Økonomi og Boliger",
-                      memo_date=dt.date(2023, 9, 6), case_officer="Thomas Artmann Kristensen",
-                      case_officer_phone="2134 5348", case_officer_email="thak@aarhus.dk",
-                      responsible="Michael Justesen")
-    recommendation_points_set(item=klima, texts=[
-        "at Rådmanden godkender og fremsender klimaplanen for MSB",
-        "at Rådmanden godkender disponering af de afsatte 8 mio. kr."])
-    fill_sections(klima, {"SAGSFREMSTILLING": "I 2008 vedtog byrådet ambitionen om et "
-                                              "CO2-neutralt bysamfund i 2030.",
-                          "ØKONOMI": "Tiltagene finansieres af de 8 mio. kr."})
-    make_attachment(klima, text="Okonomisk fordeling", pages=2,
-                    title="Bilag 1 - Økonomisk fordeling")
-    make_attachment(klima, text="Klimaplan", pages=3, title="Bilag 2 - Klimaplan")
-    ukraine = make_item(meeting, title="Status på MSB’s ukraineindsatser – uge 10 2023",
-                        minutes=20, memo_template=memo_template("B"),
-                        sending_unit="Organisation og Ledelse", memo_date=dt.date(2023, 3, 9),
-                        case_officer="Nille Bregenov-Pedersen", case_officer_phone="41 85 99 86",
-                        case_officer_email="nilbr@aarhus.dk",
-                        guests="Mette Skov\nKarin Rasmussen")
-    recommendation_points_set(item=ukraine, texts=[
-        "At rådmanden og direktionen orienterer sig i status på MSB’s arbejde med ukrainske "
-        "flygtninge per uge 10."])
-    fill_sections(ukraine, {"Resume": "Hver 3. uge gives der på rådmandsmødet en status på "
-                                      "MSB’s opgaver ifm. modtagelse af ukrainske flygtninge."})
-    make_attachment(ukraine, text="Status ukraine", pages=1, title="Bilag 1 - status")
-    items = [dagsorden, referat, klima, ukraine]
-    if with_closed:
-        closed = make_item(meeting, title="Personalesag", minutes=5, is_closed=True,
-                           text=text_to_html(CLOSED_TEXT))
-        make_attachment(closed, text=CLOSED_ATTACHMENT_TEXT, pages=1, title="Lukket notat")
-        make_attachment(klima, text=CLOSED_ATTACHMENT_TEXT, pages=1, title="Fortroligt regnestykke",
-                        is_closed=True)
-        items.append(closed)
-    bordrunde = make_item(meeting, title="Bordrunde", minutes=5)
-    items.append(bordrunde)
+    with unlocked(meeting):
+        dagsorden = make_item(meeting, title="Dagsorden")
+        referat = make_item(meeting, title="Referat")
+        klima = make_item(meeting, title="Klimaplan i MSB", minutes=10,
+                          memo_template=memo_template("A"),
+                          sending_unit="Effekt – Mål, Økonomi og Boliger",
+                          memo_date=dt.date(2023, 9, 6), case_officer="Thomas Artmann Kristensen",
+                          case_officer_phone="2134 5348", case_officer_email="thak@aarhus.dk",
+                          responsible="Michael Justesen")
+        recommendation_points_set(item=klima, texts=[
+            "at Rådmanden godkender og fremsender klimaplanen for MSB",
+            "at Rådmanden godkender disponering af de afsatte 8 mio. kr."])
+        fill_sections(klima, {"SAGSFREMSTILLING": "I 2008 vedtog byrådet ambitionen om et "
+                                                  "CO2-neutralt bysamfund i 2030.",
+                              "ØKONOMI": "Tiltagene finansieres af de 8 mio. kr."})
+        make_attachment(klima, text="Okonomisk fordeling", pages=2,
+                        title="Bilag 1 - Økonomisk fordeling")
+        make_attachment(klima, text="Klimaplan", pages=3, title="Bilag 2 - Klimaplan")
+        ukraine = make_item(meeting, title="Status på MSB’s ukraineindsatser – uge 10 2023",
+                            minutes=20, memo_template=memo_template("B"),
+                            sending_unit="Organisation og Ledelse", memo_date=dt.date(2023, 3, 9),
+                            case_officer="Nille Bregenov-Pedersen",
+                            case_officer_phone="41 85 99 86",
+                            case_officer_email="nilbr@aarhus.dk",
+                            guests="Mette Skov\nKarin Rasmussen")
+        recommendation_points_set(item=ukraine, texts=[
+            "At rådmanden og direktionen orienterer sig i status på MSB’s arbejde med ukrainske "
+            "flygtninge per uge 10."])
+        fill_sections(ukraine, {"Resume": "Hver 3. uge gives der på rådmandsmødet en status på "
+                                          "MSB’s opgaver ifm. modtagelse af ukrainske flygtninge."})
+        make_attachment(ukraine, text="Status ukraine", pages=1, title="Bilag 1 - status")
+        items = [dagsorden, referat, klima, ukraine]
+        if with_closed:
+            closed = make_item(meeting, title="Personalesag", minutes=5, is_closed=True,
+                               text=text_to_html(CLOSED_TEXT))
+            make_attachment(closed, text=CLOSED_ATTACHMENT_TEXT, pages=1, title="Lukket notat")
+            make_attachment(klima, text=CLOSED_ATTACHMENT_TEXT, pages=1,
+                            title="Fortroligt regnestykke", is_closed=True)
+            items.append(closed)
+        bordrunde = make_item(meeting, title="Bordrunde", minutes=5)
+        items.append(bordrunde)
 
-    decide(dagsorden, [("Godkendt.", "godkendt", [])])
-    decide(referat, [("Referatet blev godkendt.", "godkendt", [])])
-    decide(klima, [("Rådmanden godkendte at klimaplanen sendes frem.", "godkendt", [1]),
-                   ("Rådmanden godkendte disponeringen af midler.", "godkendt", [2])],
-           text="Økonomichef Michael Justesen gav en indledende orientering.",
-           follow_ups=[("MØB", "Projektlederen hos MØB følger op.")])
-    decide(ukraine, [("Rådmanden tog orienteringen til efterretning.",
-                      "taget_til_efterretning", [1])])
-    if with_closed:
-        decide(items[4], [(CLOSED_TEXT + " blev drøftet.", "droeftet", [])])
-    decide(bordrunde, [("Intet til referat.", "droeftet", [])])
+        decide(dagsorden, [("Godkendt.", "godkendt", [])])
+        decide(referat, [("Referatet blev godkendt.", "godkendt", [])])
+        decide(klima, [("Rådmanden godkendte at klimaplanen sendes frem.", "godkendt", [1]),
+                       ("Rådmanden godkendte disponeringen af midler.", "godkendt", [2])],
+               text="Økonomichef Michael Justesen gav en indledende orientering.",
+               follow_ups=[("MØB", "Projektlederen hos MØB følger op.")])
+        decide(ukraine, [("Rådmanden tog orienteringen til efterretning.",
+                          "taget_til_efterretning", [1])])
+        if with_closed:
+            decide(items[4], [(CLOSED_TEXT + " blev drøftet.", "droeftet", [])])
+        decide(bordrunde, [("Intet til referat.", "droeftet", [])])
     return meeting
 
 
@@ -124,19 +126,20 @@ def committee_meeting(series, *, status, date=dt.date(2023, 9, 20)):
                            location="Rådhuset, lokale 398", document_date=dt.date(2023, 9, 7),
                            case_number="EMN-2023-009780", contact_name="Sofie Brøndt Jørgensen",
                            contact_phone="41 85 99 39", contact_email="sobrj@aarhus.dk")
-    first = make_item(meeting, title="Godkendelse af dagsorden", minutes=3,
-                      responsible="Eva Borchorst Mejnertz",
-                      text=text_to_html("Dagsordenen for mødet i Social- og "
-                                        "Beskæftigelsesudvalget godkendes."))
-    make_attachment(first, text="Dagsorden", title="Dagsorden til mødet i Social- og "
-                    "Beskæftigelsesudvalget den 20. september 2023")
-    make_item(meeting, title="Input til ny aftale om udsatte boligområder", minutes=20,
-              responsible="Vibeke Jensen/BA", method="droeftelse", method_oral=True)
-    orientering = make_item(meeting, title="Orienteringspunkter")
-    SubItem.objects.create(item=orientering, letter="A", position=1, title="Evt. orientering",
-                           text=text_to_html("Evt. orientering."), method="orientering",
-                           method_oral=True, responsible="Vibeke Jensen/Lotte Henriksen",
-                           minutes=5)
+    with unlocked(meeting):
+        first = make_item(meeting, title="Godkendelse af dagsorden", minutes=3,
+                          responsible="Eva Borchorst Mejnertz",
+                          text=text_to_html("Dagsordenen for mødet i Social- og "
+                                            "Beskæftigelsesudvalget godkendes."))
+        make_attachment(first, text="Dagsorden", title="Dagsorden til mødet i Social- og "
+                        "Beskæftigelsesudvalget den 20. september 2023")
+        make_item(meeting, title="Input til ny aftale om udsatte boligområder", minutes=20,
+                  responsible="Vibeke Jensen/BA", method="droeftelse", method_oral=True)
+        orientering = make_item(meeting, title="Orienteringspunkter")
+        SubItem.objects.create(item=orientering, letter="A", position=1, title="Evt. orientering",
+                               text=text_to_html("Evt. orientering."), method="orientering",
+                               method_oral=True, responsible="Vibeke Jensen/Lotte Henriksen",
+                               minutes=5)
     return meeting
 
 

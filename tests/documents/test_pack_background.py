@@ -36,7 +36,7 @@ def test_large_pack_is_rendered_by_the_database_worker_while_the_page_shows_prog
     assert page.status_code == 200 and page["Content-Type"].startswith("text/html")
     assert "<progress" in html and 'for="pack-progress-bar"' in html
     assert 'role="status"' in html
-    assert 'hx-trigger="every 1s"' in html and 'style=' not in html
+    assert 'data-hx-trigger="every 1s"' in html and 'style=' not in html
     job = PackJob.objects.get()
     assert job.status == PackJob.Status.QUEUED
 
@@ -54,7 +54,7 @@ def test_large_pack_is_rendered_by_the_database_worker_while_the_page_shows_prog
     assert done.status_code == 200
     assert "<html" not in fragment
     assert "Det samlede dokument er klar." in fragment
-    assert 'hx-swap-oob="true"' in fragment
+    assert 'data-hx-swap-oob="true"' in fragment
     assert "hx-trigger" not in fragment  # the polling stops
     assert f'href="{pack_url(meeting)}"' in fragment
 

@@ -25,8 +25,9 @@ def change_form_data(meeting, **changes):
         "date": meeting.date.isoformat(), "start_time": meeting.start_time.strftime("%H:%M"),
         "end_time": meeting.end_time.strftime("%H:%M") if meeting.end_time else "",
         "location": meeting.location, "information": meeting.information,
-        "guests": meeting.guests, "status": meeting.status,
-        "expected_version": meeting.version,
+        "guests": meeting.guests, "expected_version": meeting.version,
+        # The lifecycle inline (read-only) still sends its management form.
+        "status_changes-TOTAL_FORMS": "0", "status_changes-INITIAL_FORMS": "0",
     }
     data.update(changes)
     return data

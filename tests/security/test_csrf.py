@@ -40,7 +40,7 @@ def test_htmx_language_switch_without_the_csrf_token_is_refused(strict_client):
 
 def test_htmx_post_with_the_token_the_page_gives_htmx_is_accepted(strict_client):
     page = strict_client.get(reverse("meetings:list")).content.decode()
-    hx_headers = re.search(r"<body hx-headers='([^']*)'", page).group(1)
+    hx_headers = re.search(r"<body data-hx-headers='([^']*)'", page).group(1)
     token = json.loads(hx_headers)["X-CSRFToken"]
 
     response = strict_client.post(reverse("logout"), HTTP_X_CSRFTOKEN=token, **HTMX)

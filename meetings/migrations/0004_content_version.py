@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0002_ordering_by_column'),
+        ('meetings', '0003_status_changes'),
     ]
 
     operations = [

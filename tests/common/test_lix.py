@@ -1,4 +1,4 @@
-from documents.pdf.lix import lix
+from common.lix import lix
 
 
 def test_lix_is_words_per_sentence_plus_percentage_of_long_words():

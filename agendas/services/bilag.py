@@ -1,0 +1,83 @@
+"""Changing an item's Bilag once they are added (adding them is `agendas.attachments`, which
+checks each file): rename, open or closed, a new file, order and removal. They stay numbered
+Bilag 1, 2, 3 … without gaps."""
+
+from django.db import transaction
+from django.db.models import F
+from simple_history.utils import bulk_update_with_history
+
+from agendas.attachments import inspect_pdf, store_once
+from agendas.models import Attachment
+from agendas.services.items import mark_changed
+from common.models import save_versioned
+from meetings.services import meeting_for_edit
+
+_OFFSET = 10_000
+ATTACHMENT_FIELDS = ["title", "is_closed"]
+
+
+def attachment_update(*, attachment: Attachment, expected_version: int | None,
+                      fields: dict) -> Attachment:
+    """Rename the Bilag or mark it open or closed."""
+    if set(fields) - set(ATTACHMENT_FIELDS):
+        raise ValueError(f"not an attachment field: {sorted(set(fields) - set(ATTACHMENT_FIELDS))}")
+    with transaction.atomic():
+        meeting_for_edit(attachment.item.meeting_id)
+        before = attachment.version
+        save_versioned(attachment, expected_version=expected_version, fields=fields)
+        if attachment.version != before:
+            mark_changed(attachment.item)
+    return attachment
+
+
+def attachment_replace(*, attachment: Attachment, expected_version: int | None, data: bytes,
+                       filename: str) -> Attachment:
+    """Put a new file behind the Bilag (checked like any upload); its number and title stay.
+    The old file stays in storage for the history."""
+    facts = inspect_pdf(data)
+    with transaction.atomic():
+        meeting_for_edit(attachment.item.meeting_id)
+        probe = Attachment(item=attachment.item, sha256=facts.sha256,
+                           original_filename=filename[:255])
+        store_once(probe, data)
+        save_versioned(attachment, expected_version=expected_version, fields={
+            "file": probe.file.name, "original_filename": filename[:255], "size": facts.size,
+            "page_count": facts.page_count, "sha256": facts.sha256, "text": facts.text})
+        mark_changed(attachment.item)
+    return attachment
+
+
+def attachment_delete(*, attachment: Attachment) -> None:
+    """Remove the Bilag; the ones after it move up a number. The file stays in storage (another
+    Bilag may use it, and the history refers to it)."""
+    item = attachment.item
+    with transaction.atomic():
+        meeting_for_edit(item.meeting_id)
+        attachment.delete()
+        _renumber(list(Attachment.objects.select_for_update().filter(item=item)
+                       .order_by("position")))
+        mark_changed(item)
+
+
+def attachment_move(*, attachment: Attachment, by: int) -> None:
+    """Move the Bilag `by` places (-1 up, 1 down); the numbers follow the new order."""
+    with transaction.atomic():
+        meeting_for_edit(attachment.item.meeting_id)
+        rows = list(Attachment.objects.select_for_update().filter(item_id=attachment.item_id)
+                    .order_by("position"))
+        index = next(i for i, row in enumerate(rows) if row.pk == attachment.pk)
+        target = max(0, min(len(rows) - 1, index + by))
+        rows.insert(target, rows.pop(index))
+        _renumber(rows)
+        mark_changed(attachment.item)
+
+
+def _renumber(rows: list[Attachment]) -> None:
+    changed = [row for n, row in enumerate(rows, start=1) if row.position != n]
+    if not changed:
+        return
+    Attachment.objects.filter(pk__in=[r.pk for r in changed]).update(
+        position=F("position") + _OFFSET)
+    for n, row in enumerate(rows, start=1):
+        row.position = n
+    bulk_update_with_history(changed, Attachment, ["position"], batch_size=500)

@@ -1,0 +1,1 @@
+"""The agendas app's pages: reading (Bilag downloads, notes and comments) and the editor."""
