@@ -74,7 +74,8 @@ class DecisionPointQuerySet(MeetingPartQuerySet):
         """Each point with the numbers of the recommendation points it answers ("1,3"), read
         in the same query."""
         return self.annotate(answered=StringAgg(Cast("answers__number", CharField()),
-                                                Value(","), default=Value("")))
+                                                Value(","), default=Value(""))).order_by(
+            *DecisionPoint._meta.ordering)
 
 
 class DecisionPoint(MeetingPart, VersionedModel):

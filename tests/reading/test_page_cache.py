@@ -93,6 +93,8 @@ WRITES = {
 }
 SHOWN = {"decision point answers more": "Ad 2)", "item deleted": "!Bordrunde",
          "items reordered": "order", "memo template changed": "Det indstilles:"}
+# Approved minutes lock the agenda: these writes are made while the agenda is out.
+BEFORE_MINUTES = {"item deleted", "items reordered"}
 
 
 def _save(obj, **fields):
@@ -103,6 +105,9 @@ def _save(obj, **fields):
 
 @pytest.mark.parametrize("write", WRITES)
 def test_the_kept_page_shows_every_kind_of_write_at_once(client, member, approved, kept, write):
+    if write in BEFORE_MINUTES:
+        Meeting.objects.filter(pk=approved.pk).update(status=Meeting.Status.AGENDA_SENT)
+        approved.refresh_from_db()
     client.force_login(member)
     before = page(client, approved)
     assert _without_tokens(page(client, approved)) == _without_tokens(before)
