@@ -88,7 +88,7 @@ class MeetingPartQuerySet(models.QuerySet):
         content_changed(meetings, annotations=self.model.is_annotation)
 
     def update(self, **kwargs):
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             pks = list(self.values_list("pk", flat=True))
             self._changed(self._meetings())  # where the rows were
             rows = super().update(**kwargs)
@@ -98,14 +98,14 @@ class MeetingPartQuerySet(models.QuerySet):
     update.alters_data = True
 
     def delete(self):
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             self._changed(list(self._meetings().values_list("pk", flat=True)))
             return super().delete()
 
     delete.alters_data = True
 
     def bulk_create(self, objs, *args, **kwargs):
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             created = super().bulk_create(objs, *args, **kwargs)
             pks = [obj.pk for obj in created if obj.pk is not None]
             if pks:
@@ -135,7 +135,7 @@ class MeetingPart(models.Model):
                 f.name for f in self._meta.concrete_fields
                 if not f.primary_key and f.name not in VERSION_FIELDS
                 and (given is None or f.name in given or f.attname in given)]
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             if self.pk is not None:
                 self._content_changed()  # where the row was (it may move to another meeting)
             super().save(*args, **kwargs)
@@ -145,7 +145,7 @@ class MeetingPart(models.Model):
                 self.__dict__.pop(name, None)
 
     def delete(self, *args, **kwargs):
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             self._content_changed()
             return super().delete(*args, **kwargs)
 
