@@ -16,8 +16,9 @@ _STAND_IN_BASE = -7_340_000  # negative: never the id of a row
 
 
 class Precompiled:
-    """`build(*args)` returns a values_list() queryset; each arg is an int or a tuple of ints
-    (an id list, whose length is part of the shape). Calling returns the rows, as tuples."""
+    """`build(*args)` returns a values_list() queryset; each arg is an int, a str or a tuple
+    of ints (an id list, whose length is part of the shape); `variant` is anything else the
+    query is built from. Calling returns the rows, as tuples."""
 
     def __init__(self, build: Callable):
         self._build = build
@@ -46,13 +47,15 @@ class Precompiled:
                 stand_ins.append(ids)
             else:
                 value = _STAND_IN_BASE - next(numbers)
+                if isinstance(arg, str):
+                    value = f"precompiled-stand-in{value}"
                 where[value] = (position, None)
                 stand_ins.append(value)
         queryset = self._build(*stand_ins, variant=variant) if variant is not None \
             else self._build(*stand_ins)
         sql, params = queryset.query.get_compiler(queryset.db).as_sql()
         places = {index: where[p] for index, p in enumerate(params)
-                  if isinstance(p, int) and p in where}
+                  if isinstance(p, int | str) and p in where}
         if set(places.values()) != set(where.values()):
             raise ValueError("Precompiled: a stand-in id did not reach the query's parameters")
         return queryset.db, sql, tuple(params), places

@@ -59,8 +59,8 @@ class RenderedDocument(models.Model):
 
 class DocumentIndex(models.Model):
     """Which stored document answers a request, by the meeting's content version: a request
-    for a document that is stored already reads the meeting and this row, and sends the file,
-    without assembling the meeting to compute its key.
+    for a document that is stored already reads the meeting's version and this row (with the
+    file name to send it under), and sends the file, without assembling the meeting.
 
     A row is written after the document was found the long way (for a viewer of `audience`,
     at `content_version`), so it can only lead a viewer of the same class to what that class
@@ -76,10 +76,12 @@ class DocumentIndex(models.Model):
     kind = models.CharField(_("type"), max_length=10, choices=RenderedDocument.Kind.choices)
     options = models.CharField(_("valg"), max_length=100, blank=True)
     variant = models.CharField(_("PDF-variant"), max_length=20, blank=True)
+    # The reader's language: the document is Danish, its file name is in theirs.
     language = models.CharField(_("sprog"), max_length=10)
     audience = models.CharField(_("læserkreds"), max_length=30)
     document = models.ForeignKey(RenderedDocument, on_delete=models.CASCADE, related_name="+",
                                  verbose_name=_("dokument"))
+    filename = models.CharField(_("filnavn"), max_length=300)
 
     class Meta:
         verbose_name = _("opslag af genereret dokument")

@@ -16,10 +16,12 @@ from documents.pdf import render as pdf_render
 from documents.pdf import store
 from documents.section import PACK_JOBS_SESSION_KEY
 from meetings.models import Meeting
+from meetings.versions import current_versions
 from meetings.viewer import request_viewer
 from reading.content import minutes_available, readable_meetings
 
 Kind = RenderedDocument.Kind
+_STORAGE = RenderedDocument._meta.get_field("file").storage
 
 # PDF documents. Each view starts from the same visibility rule as the meeting page; an
 # anonymous visitor always gets the public version, others may ask for it (?offentlig=1).
@@ -50,31 +52,36 @@ def _meeting_name(meeting: Meeting) -> str:
     return f"{meeting.display_title} {meeting.date:%d-%m-%Y}"
 
 
-def _serve(request, slot: lookup.Slot, get_document, filename: str, *, looked_up=False,
-           found: RenderedDocument | None = None):
+def _current(meeting_id: int, viewer) -> tuple[int, int, int]:
+    """The meeting's series and versions, when the viewer may see it (else 404)."""
+    current = current_versions(meeting_id, viewer)
+    if current is None:
+        raise Http404
+    return current
+
+
+def _serve(request, slot: lookup.Slot, get_document, filename, *, found=None):
     """Send the document `slot` names: 304 when the browser has this version already, the
-    stored file when the index knows it (`looked_up`: the caller asked already and `found` is
-    the answer), else the document found (or rendered) the long way by `get_document`,
-    remembered for the next request. A document whose file went missing renders again."""
-    document = found if looked_up else slot.find()
-    if document is None:
-        document = get_document()
-        slot.remember(document)
-    etag = f'"{document.key}"'
+    stored file when the index knows it (`found`), else the document found (or rendered)
+    the long way by `get_document`, remembered for the next request under `filename()`. A
+    document whose file went missing from storage renders once more."""
+    if found is None:
+        found = _remember(slot, get_document(), filename())
+    etag = f'"{found.key}"'
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
         try:
-            handle = document.file.open("rb")
+            handle = _STORAGE.open(found.file, "rb")
         except FileNotFoundError:
-            store.forget(document)
-            document = get_document()
-            slot.remember(document)
-            etag = f'"{document.key}"'
-            handle = document.file.open("rb")
+            store.forget_key(found.key)
+            found = _remember(slot, get_document(), filename())
+            etag = f'"{found.key}"'
+            handle = _STORAGE.open(found.file, "rb")
         response = FileResponse(handle, content_type="application/pdf",
-                                 as_attachment=request.GET.get("hent") == "1", filename=filename)
-        response["Content-Length"] = document.size
+                                 as_attachment=request.GET.get("hent") == "1",
+                                 filename=found.filename)
+        response["Content-Length"] = found.size
     response["ETag"] = etag
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=0, must-revalidate"
@@ -82,17 +89,22 @@ def _serve(request, slot: lookup.Slot, get_document, filename: str, *, looked_up
     return response
 
 
+def _remember(slot: lookup.Slot, document: RenderedDocument, filename: str) -> lookup.Stored:
+    slot.remember(document, filename)
+    return lookup.Stored(document.key, document.file.name, document.size, filename)
+
+
 @require_GET
 def agenda_pdf(request, meeting_id: int):
-    public = _is_public(request)
-    viewer = request_viewer(request)
-    meeting = _meeting(request, meeting_id, public=public)
-    variant = _variant(request)
-    return _serve(request, lookup.slot(viewer, meeting, Kind.AGENDA, public=public,
-                                       variant=variant),
-                  lambda: services.agenda_pdf(meeting=meeting, user=viewer, public=public,
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.AGENDA,
+                       public=public, variant=variant)
+    meeting = _lazy_meeting(request, meeting_id, public=public)
+    return _serve(request, slot,
+                  lambda: services.agenda_pdf(meeting=meeting(), user=viewer, public=public,
                                               variant=variant),
-                  _filename("Dagsorden", _meeting_name(meeting), public=public))
+                  lambda: _filename("Dagsorden", _meeting_name(meeting()), public=public),
+                  found=slot.find())
 
 
 MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
@@ -100,41 +112,66 @@ MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
 
 @require_GET
 def minutes_pdf(request, meeting_id: int):
-    public = _is_public(request)
-    viewer = request_viewer(request)
-    meeting = _meeting(request, meeting_id, public=public)
-    if not minutes_available(meeting, viewer, public=public):
-        raise Http404
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
     form = MINUTES_FORMS.get(request.GET.get("form", ""))
-    variant = _variant(request)
-    return _serve(request, lookup.slot(viewer, meeting, Kind.MINUTES, public=public,
-                                       variant=variant, options=form or ""),
-                  lambda: services.minutes_pdf(meeting=meeting, user=viewer, public=public,
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.MINUTES,
+                       public=public, variant=variant, options=form or "")
+    # A row in the index was written once the minutes were found readable for this class of
+    # viewers at this version; without one, the long way asks again.
+    found = slot.find()
+    meeting = _lazy_meeting(request, meeting_id, public=public)
+    if found is None and not minutes_available(meeting(), viewer, public=public):
+        raise Http404
+    return _serve(request, slot,
+                  lambda: services.minutes_pdf(meeting=meeting(), user=viewer, public=public,
                                                form=form, variant=variant),
-                  _filename("Referat", _meeting_name(meeting), public=public))
+                  lambda: _filename("Referat", _meeting_name(meeting()), public=public),
+                  found=found)
 
 
 @require_GET
 def memo_pdf(request, item_id: int):
-    public = _is_public(request)
-    viewer = request_viewer(request)
-    item = get_object_or_404(
-        AgendaItem.objects.visible_to(viewer).select_related("meeting__series"),
-        pk=item_id, memo_template__isnull=False)
-    if public and not item.meeting.is_public:
-        raise Http404  # an unpublished meeting has no public version
-    variant = _variant(request)
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
+    located = lookup.memo_current(item_id, viewer)
+    if located is None:
+        raise Http404
+    meeting_id, current = located
+    slot = lookup.slot(viewer, current, meeting_id, Kind.MEMO, public=public, variant=variant,
+                       options=f"item={item_id}")
+    found = slot.find()
+    item = None
+
+    def load_item():
+        nonlocal item
+        if item is None:
+            item = get_object_or_404(
+                AgendaItem.objects.visible_to(viewer).select_related("meeting__series"),
+                pk=item_id, memo_template__isnull=False)
+            if public and not item.meeting.is_public:
+                raise Http404  # an unpublished meeting has no public version
+        return item
 
     def document():
-        found = services.memo_pdf(item=item, user=viewer, public=public, variant=variant)
-        if found is None:
+        memo = services.memo_pdf(item=load_item(), user=viewer, public=public, variant=variant)
+        if memo is None:
             raise Http404
-        return found
+        return memo
 
-    return _serve(request, lookup.slot(viewer, item.meeting, Kind.MEMO, public=public,
-                                       variant=variant, options=f"item={item.pk}"),
-                  document, _filename("Indstilling", f"punkt {item.number}", item.title,
-                                      public=public))
+    return _serve(request, slot, document, lambda: _filename(
+        "Indstilling", f"punkt {load_item().number}", load_item().title, public=public),
+        found=found)
+
+
+def _lazy_meeting(request, meeting_id: int, *, public: bool):
+    """The meeting, fetched (through its rule) the first time it is needed."""
+    fetched = []
+
+    def meeting() -> Meeting:
+        if not fetched:
+            fetched.append(_meeting(request, meeting_id, public=public))
+        return fetched[0]
+
+    return meeting
 
 
 def pack_options(job: PackJob | None = None, request=None) -> dict:
@@ -167,47 +204,48 @@ def job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
 def pack_pdf(request, meeting_id: int):
     """The pack. Small packs and stored ones are sent at once; a large one is handed to the
     background worker and this page shows its progress, polled by htmx every second."""
-    public = _is_public(request)
-    viewer = request_viewer(request)
-    meeting = _meeting(request, meeting_id, public=public)
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
     options = pack_options(request=request)
     with_annotations = "noter" in options and viewer.is_authenticated and not public
-    variant = _variant(request)
-    slot = lookup.slot(viewer, meeting, Kind.PACK, public=public, variant=variant,
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.PACK,
+                       public=public, variant=variant,
                        options="noter" if with_annotations else "",
                        with_annotations=with_annotations)
-    filename = _filename("Samlet dokument", _meeting_name(meeting), public=public)
+    meeting = _lazy_meeting(request, meeting_id, public=public)
 
     def plan():
-        return services.pack_plan(meeting=meeting, user=viewer, public=public,
+        return services.pack_plan(meeting=meeting(), user=viewer, public=public,
                                   with_annotations=with_annotations, variant=variant)
 
+    def filename():
+        return _filename("Samlet dokument", _meeting_name(meeting()), public=public)
+
     if not request.htmx:
-        stored = slot.find()
-        if stored is not None:
+        found = slot.find()
+        if found is not None:
             return _serve(request, slot, lambda: services.pack_pdf(plan()), filename,
-                          looked_up=True, found=stored)
+                          found=found)
     first = plan()
     if request.htmx:
-        return _pack_progress(request, meeting, first, options)
+        return _pack_progress(request, meeting(), first, options)
     if first.stored is not None or not first.renders_in_background:
         plans = iter([first])
 
         def document():  # a second call (the stored file went missing) plans afresh
             return services.pack_pdf(next(plans, None) or plan())
 
-        return _serve(request, slot, document, filename, looked_up=True)
+        return _serve(request, slot, document, filename)
     job = _start_job(first, request.user)
     job.refresh_from_db()
     if request.user.is_authenticated and job.status in PackJob.ACTIVE:
         jobs = request.session.get(PACK_JOBS_SESSION_KEY, {})
-        jobs[str(meeting.pk)] = job.pk
+        jobs[str(meeting_id)] = job.pk
         request.session[PACK_JOBS_SESSION_KEY] = jobs
     if job.status == PackJob.Status.DONE and job.document_id:
         # The task backend ran it at once (the immediate backend in tests and development).
-        return _serve(request, slot, lambda: job.document, filename, looked_up=True)
+        return _serve(request, slot, lambda: job.document, filename)
     return render(request, "documents/pack_progress.html", {
-        "meeting": meeting, "progress": job_state(job, options)})
+        "meeting": meeting(), "progress": job_state(job, options)})
 
 
 def _start_job(plan, user) -> PackJob:

@@ -222,18 +222,21 @@ class StandardItem(models.Model):
 
 
 class MeetingQuerySet(MeetingPartQuerySet):
-    def visible_q(self, who) -> Q:
+    def visible_q(self, who, prefix: str = "") -> Q:
         """The one rule for who may see a meeting (every page, PDF, feed and search starts here):
         anyone sees published meetings; members see their series' meetings once the agenda is
-        sent; the secretariat sees all of its series, drafts included.
+        sent; the secretariat sees all of its series, drafts included. `prefix` is the path
+        to the meeting from another model.
         """
         viewer = as_viewer(who)
-        q = Q(status=Meeting.Status.PUBLISHED)
+        p = prefix
+        q = Q(**{f"{p}status": Meeting.Status.PUBLISHED})
         if viewer.is_authenticated:
             if viewer.is_superuser:
                 return Q()
-            q |= Q(series__in=viewer.secretariat)
-            q |= Q(series__in=viewer.member) & ~Q(status=Meeting.Status.DRAFT)
+            q |= Q(**{f"{p}series__in": viewer.secretariat})
+            q |= Q(**{f"{p}series__in": viewer.member}) & ~Q(**{f"{p}status":
+                                                              Meeting.Status.DRAFT})
         return q
 
     def visible_to(self, who):

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Mod
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,15 +16,31 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from common import page_cache
+from common.precompiled import Precompiled
 from meetings import services
 from meetings.access import meeting_for_editor
 from meetings.models import Meeting, MeetingSeries
-from meetings.viewer import request_viewer
+from meetings.viewer import Viewer, request_viewer
 
-# Each series' listed meetings are summed up by their number and the sum of their content
-# versions, taken modulo a large prime so that it stays small on every database: it changes
-# whenever any one of them moves.
+# The list is kept under what it shows: per visible series its name, and the number and
+# versions of its visible meetings. The versions are summed modulo a large prime so that
+# the sum stays small on every database; it changes whenever any one of them moves.
 _VERSION_MODULUS = 2_147_483_647
+
+
+def _listed_series(secretariat, member, *, variant):
+    is_superuser, authenticated = variant
+    viewer = Viewer(user_id=0 if authenticated else None, is_superuser=is_superuser,
+                    secretariat=secretariat, member=member)
+    visible = Meeting.objects.visible_q(viewer, prefix="meetings__") or None
+    return MeetingSeries.objects.visible_to(viewer).annotate(
+        listed=Count("meetings", filter=visible),
+        listed_versions=Sum(Mod("meetings__content_version", _VERSION_MODULUS), filter=visible),
+    ).order_by("name", "pk").values_list("pk", "name", "listed", "listed_versions")
+
+
+# Asked on every request for the list: compiled once (common/precompiled.py).
+_read_listed_series = Precompiled(_listed_series)
 
 
 class _CountedPaginator(Paginator):
@@ -42,17 +58,14 @@ class _CountedPaginator(Paginator):
 @require_safe
 @vary_on_headers("HX-Request")
 def meeting_list(request):
-    """The meetings the reader may see, upcoming first, filtered by series. Kept in the
-    cache under what it lists: the reader's series, and for each series shown its name and
-    the number and content versions of its visible meetings."""
+    """The meetings the reader may see, upcoming first, filtered by series."""
     viewer = request_viewer(request)
+    listed = _read_listed_series(tuple(viewer.secretariat), tuple(viewer.member),
+                                 variant=(viewer.is_superuser, viewer.is_authenticated))
+    # The series as the filter shows them (their id and name are all it needs).
+    series_list = [MeetingSeries(pk=pk, name=name) for pk, name, _n, _v in listed]
+    counts = {pk: n for pk, _name, n, _v in listed}
     meetings = Meeting.objects.visible_to(viewer).select_related("series")
-    listed = Meeting.objects.visible_to(viewer).filter(series=OuterRef("pk")).order_by() \
-        .values("series")
-    series_list = list(MeetingSeries.objects.visible_to(viewer).annotate(
-        listed=Subquery(listed.annotate(n=Count("pk")).values("n")),
-        listed_versions=Subquery(listed.annotate(
-            v=Sum(Mod("content_version", _VERSION_MODULUS))).values("v"))))
     selected = None
     series_id = request.GET.get("serie", "")
     if series_id:
@@ -60,16 +73,14 @@ def meeting_list(request):
         if selected is None:
             raise Http404
         meetings = meetings.filter(series=selected)
-    shown = [selected] if selected else series_list
     today = timezone.localdate()
-    key = page_cache.key("meeting-list", viewer, today,
-                         [(s.pk, s.name, s.listed, s.listed_versions) for s in series_list],
+    key = page_cache.key("meeting-list", viewer, today, listed,
                          page_cache.user_stamp(request.user), bool(request.htmx),
                          request.get_full_path())
 
     def page() -> str:
         upcoming = list(meetings.filter(date__gte=today).order_by("date", "start_time"))
-        total = sum(s.listed or 0 for s in shown)
+        total = counts[selected.pk] if selected else sum(counts.values())
         earlier = _CountedPaginator(meetings.filter(date__lt=today), 25,
                                     count=total - len(upcoming)).get_page(request.GET.get("side"))
         template = "meetings/meeting_list.html" + ("#meeting-results" if request.htmx else "")

@@ -26,10 +26,10 @@ def mark_current(keys: list[str], meeting: Meeting) -> None:
         content_version=version, current_at=timezone.now())
 
 
-def forget(document: RenderedDocument) -> None:
-    """Drop a row whose file has gone missing from storage, so that it renders again."""
-    logger.warning("Stored document %s lost its file; it will be rendered again", document.key)
-    RenderedDocument.objects.filter(pk=document.pk).delete()
+def forget_key(key: str) -> None:
+    """Drop the row of `key`, whose file has gone missing from storage, so it renders again."""
+    logger.warning("Stored document %s lost its file; it will be rendered again", key)
+    RenderedDocument.objects.filter(key=key).delete()
 
 
 def read(document: RenderedDocument) -> bytes:
