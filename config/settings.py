@@ -140,8 +140,12 @@ def cache_from_url(url: str) -> dict:
                                "rediss://, unix:// or dummy://)")
 
 
-# Pages and fragments kept between requests (reading/cache.py).
+# Pages kept between requests (common/page_cache.py).
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    # A shared cache also holds the sessions (written through to the database): every
+    # process sees a log-out at once. A per-process cache never does: sessions stay in the db.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
