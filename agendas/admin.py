@@ -67,6 +67,7 @@ class AgendaItemAdmin(ScopedAdmin):
     search_fields = ["title", "meeting__series__name"]
     list_select_related = ["meeting__series"]
     raw_id_fields = ["meeting"]
+    richtext_fields = ("text",)
     # Number and place follow the numbering rules (agendas.services), never typed.
     exclude = ["number", "position"]
     readonly_fields = ["number", "position"]
@@ -116,6 +117,7 @@ class ItemPartAdmin(ScopedAdmin):
 class SubItemAdmin(ItemPartAdmin):
     list_display = ["item", "letter", "title"]
     exclude = ["letter", "position"]
+    richtext_fields = ("text",)
 
     def create(self, obj):
         created = services.sub_item_create(
@@ -136,6 +138,7 @@ class MemoSectionAdmin(ItemPartAdmin):
     list_display = ["item", "position", "title", "kind"]
     readonly_fields = ["item", "position", "title", "kind"]
     raw_id_fields = []
+    richtext_fields = ("body",)
 
     def has_add_permission(self, request):
         return False

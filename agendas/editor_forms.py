@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from agendas.models import AgendaItem, Attachment, SubItem
 from agendas.services import ITEM_FIELDS, MEMO_HEADER_FIELDS, SUB_ITEM_FIELDS
 from agendas.services.bilag import ATTACHMENT_FIELDS
-from common.forms import LooseDateInput, RichTextField, VersionedForm
+from common.forms import LooseDateInput, PlainLabelsMixin, RichTextField, VersionedForm
 from meetings.models import MemoTemplate
 
 MINUTES_ERRORS = {"min_value": _("Tidsforbruget skal være mindst ét minut."),
@@ -30,7 +30,7 @@ class ItemForm(VersionedForm):
         widgets = {"guests": forms.Textarea(attrs={"rows": 2})}
 
 
-class NewItemForm(forms.ModelForm):
+class NewItemForm(PlainLabelsMixin, forms.ModelForm):
     minutes = _minutes_field(_("Tidsforbrug (min)"))
 
     class Meta:
@@ -80,12 +80,13 @@ class MultipleFileField(forms.FileField):
     widget = MultipleFileInput
 
     def clean(self, data, initial=None):
-        if isinstance(data, list | tuple):
-            return [super(MultipleFileField, self).clean(one, initial) for one in data]
-        return [super().clean(data, initial)] if data else []
+        files = [one for one in (data if isinstance(data, list | tuple) else [data]) if one]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return [super(MultipleFileField, self).clean(one, initial) for one in files]
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainLabelsMixin, forms.Form):
     files = MultipleFileField(
         label=_("Vælg PDF-filer"), required=True,
         widget=MultipleFileInput(attrs={"accept": "application/pdf,.pdf", "multiple": True}),

@@ -104,6 +104,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
             rows.append(Row("Search", note="no search route in the URLconf yet"))
         rows += cold_rows
         rows.append(_reorder(base, series[0], args.reorder_samples))
+        rows += _editor_rows(base, series[0], args.reorder_samples)
         rows += rows_after
 
     facts = {
@@ -293,6 +294,35 @@ def _reorder_fields(client: Browser, path: str, meeting) -> str | None:
         if 200 <= _send_reorder(client, path, meeting, field) < 400:
             return field
     return None
+
+
+def _editor_rows(base: str, series: MeetingSeries, samples: int) -> list[Row]:
+    """The secretariat opens a draft meeting's editor, and saves one item in place (its
+    minutes changed each time, so every save writes), `samples` times each."""
+    meeting = Meeting.objects.filter(series=series, status=Meeting.Status.DRAFT).first()
+    item = meeting.items.order_by("position").first()
+    client = Browser(base)
+    client.log_in(seed.SECRETARY, seed.PASSWORD)
+    page = f"/moeder/{meeting.pk}/rediger/"
+    if client.request(page)[0] == 404:
+        return [Row("Editor page (secretariat)", note=f"{page} not found")]
+
+    def open_editor() -> int:
+        return client.request(page)[0]
+
+    def save(minutes: int) -> int:
+        version = AgendaItem.objects.values_list("version", flat=True).get(pk=item.pk)
+        status, _, _ = client.request(f"/punkter/{item.pk}/rediger/", data={
+            "title": item.title, "minutes": minutes, "method": "", "version": version},
+            headers={"HX-Request": "true"})
+        stored = AgendaItem.objects.values_list("minutes", flat=True).get(pk=item.pk)
+        return status if stored == minutes else 599
+
+    items = meeting.items.count()
+    editor = _split_timed(client, [open_editor for _ in range(samples)])
+    saves = _split_timed(client, [lambda n=n: save(5 + n % 2) for n in range(samples)])
+    return [Row(f"Editor page (secretariat, {items} items)", *editor),
+            Row("Inline save of an item (secretariat)", *saves)]
 
 
 def _postgres_version() -> str:

@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.forms import RichTextField
 from common.models import EditConflict, lock_version, save_versioned
 
 CONFLICT_MESSAGE = _("Nogen har ændret dette, mens du redigerede. Dine ændringer er ikke gemt. "
@@ -58,9 +59,17 @@ class ScopedAdmin(SimpleHistoryAdmin):
     """
 
     form = VersionedAdminForm
+    # Fields edited with the rich text editor (plain text with paragraphs without JavaScript).
+    richtext_fields: tuple[str, ...] = ()
 
     def scope(self, queryset, user):
         return queryset
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name in self.richtext_fields:
+            return RichTextField(label=str(db_field.verbose_name).capitalize(),
+                                 required=not db_field.blank, help_text=db_field.help_text)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def guard(self, obj) -> None:
         reason = self.locked_reason(obj)

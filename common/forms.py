@@ -6,7 +6,15 @@ from django.utils.translation import gettext_lazy as _
 from common.richtext import html_to_plain, plain_text_says_it, sanitize_html, text_to_html
 
 
-class VersionedForm(forms.ModelForm):
+class PlainLabelsMixin:
+    """Labels without Django's trailing colon ("Dato", not "Dato:")."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class VersionedForm(PlainLabelsMixin, forms.ModelForm):
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):

@@ -60,6 +60,7 @@ class FollowUpInline(admin.StackedInline):
 class DecisionAdmin(ScopedAdmin):
     list_display = ["item"]
     raw_id_fields = ["item"]
+    richtext_fields = ("text",)
     inlines = [DecisionPointInline, FollowUpInline]
     list_select_related = ["item__meeting__series"]
 

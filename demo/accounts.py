@@ -18,7 +18,8 @@ def ensure_users(*, password: str) -> dict:
         user, _created = get_user_model().objects.get_or_create(username=username,
                                                                 defaults=fields)
         user.set_password(password)
-        user.save(update_fields=["password"])
+        user.email = user.email or fields.get("email", "")
+        user.save(update_fields=["password", "email"])
         users[username] = user
     group = ensure_secretariat_group()
     users["sekretaer"].groups.add(group)

@@ -25,8 +25,16 @@ from agendas.models import AgendaItem
 from common.richtext import html_to_text
 from documents.models import RenderedDocument
 from documents.pdf import fingerprint, render, store
+from documents.pdf.archive import DataFile, record_file
 from documents.pdf.fingerprint import item_data, meeting_data, row
-from documents.pdf.pack import AttachmentSource, PackSection, PackSpec, build_pack, number_pages
+from documents.pdf.pack import (
+    AttachmentSource,
+    PackSection,
+    PackSpec,
+    build_pack,
+    memo_page_number,
+    number_pages,
+)
 from meetings.models import Meeting, SeriesLayout
 from reading.content import ItemView, MeetingContent, meeting_content, minutes_available
 
@@ -47,10 +55,15 @@ def _content(meeting, user, *, public: bool, with_annotations: bool = False) -> 
                            public=public, with_annotations=with_annotations)
 
 
-def _numbered(rendered: render.Rendered, meeting: Meeting) -> render.Rendered:
-    """The document on its own: "side X af Y" at the foot of each page; the committee
-    layout writes its date above "Side X af Y" (§6)."""
-    if meeting.series.layout == SeriesLayout.COMMITTEE:
+def _numbered(rendered: render.Rendered, meeting: Meeting, *, memo: bool = False,
+              data_file: DataFile | None = None) -> render.Rendered:
+    """The document on its own: "side X af Y" at the foot of each page, or at the top right
+    of a memo's; the committee layout writes its date above "Side X af Y" (§6).
+    `data_file`: see archive.py."""
+    if memo:
+        with translation.override("da"):
+            pdf = number_pages(rendered.pdf, footer=None, corner=memo_page_number)
+    elif meeting.series.layout == SeriesLayout.COMMITTEE:
         date = meeting.document_date
 
         def footer(page, pages):
@@ -58,10 +71,10 @@ def _numbered(rendered: render.Rendered, meeting: Meeting) -> render.Rendered:
                 lines = [_date(date)] if date else []
                 return [*lines, _("Side %(page)s af %(pages)s") % {"page": page, "pages": pages}]
 
-        pdf = number_pages(rendered.pdf, footer=footer)
+        pdf = number_pages(rendered.pdf, footer=footer, data_file=data_file)
     else:
         with translation.override("da"):
-            pdf = number_pages(rendered.pdf)
+            pdf = number_pages(rendered.pdf, data_file=data_file)
     return render.Rendered(pdf=pdf, page_count=rendered.page_count, anchors=rendered.anchors,
                            outline=rendered.outline)
 
@@ -70,25 +83,31 @@ def _date(value) -> str:
     return date_format(value, "j. F Y")
 
 
-def _items(content: MeetingContent, *, decisions: bool) -> list:
-    return [item_data(entry, decisions=decisions) for entry in content.items]
+def _items(content: MeetingContent, *, decisions: bool, memos: bool) -> list:
+    return [item_data(entry, decisions=decisions, memo=memos) for entry in content.items]
 
 
 # Keys. Each says what its document shows; the variant changes the file, so it is in too.
 
 def agenda_key(content: MeetingContent, *, with_memos: bool, variant) -> str:
     return fingerprint.key("agenda", variant=variant, with_memos=with_memos,
-                           **meeting_data(content), items=_items(content, decisions=False))
+                           **meeting_data(content),
+                           items=_items(content, decisions=False, memos=with_memos))
 
 
 def minutes_key(content: MeetingContent, *, form: str, variant) -> str:
     return fingerprint.key("minutes", variant=variant, form=form, **meeting_data(content),
-                           items=_items(content, decisions=True))
+                           items=_items(content, decisions=True, memos=False))
 
 
 def memo_key(entry: ItemView, meeting: Meeting, *, variant) -> str:
     return fingerprint.key("memo", variant=variant, series=row(meeting.series),
                            item=item_data(entry, decisions=False))
+
+
+def toc_key(meeting: Meeting, entries: list[render.TocEntry], *, variant) -> str:
+    return fingerprint.key("toc", variant=variant, meeting=row(meeting), series=row(meeting.series),
+                           entries=[[e.level, e.label, e.page, e.link] for e in entries])
 
 
 def overview_key(content: MeetingContent, user, *, variant) -> str:
@@ -102,10 +121,14 @@ def _part(key: str, meeting: Meeting, render_part: Callable[[], render.Rendered]
     return store.get_or_render(key, kind=Kind.PART, meeting=meeting, render=render_part)[0]
 
 
-def _finished(kind: str, meeting: Meeting, part: RenderedDocument):
-    """A document on its own, made from its stored part by writing the page numbers."""
-    return store.get_or_render(fingerprint.key(kind, part=part.key), kind=kind, meeting=meeting,
-                               render=lambda: _numbered(store.as_rendered(part), meeting))[0]
+def _finished(kind: str, meeting: Meeting, part: RenderedDocument, *, memo: bool = False,
+              data_file: Callable[[], DataFile | None] = lambda: None):
+    """A document on its own, made from its stored part by writing the page numbers (and,
+    in the archive variant, embedding its data, which the part's key covers)."""
+    return store.get_or_render(
+        fingerprint.key(kind, part=part.key), kind=kind, meeting=meeting,
+        render=lambda: _numbered(store.as_rendered(part), meeting, memo=memo,
+                                 data_file=data_file()))[0]
 
 
 # The documents.
@@ -117,7 +140,8 @@ def agenda_pdf(*, meeting: Meeting, user, public: bool = False,
     key = agenda_key(content, with_memos=True, variant=variant)
     part = _part(key, meeting, lambda: render.render_agenda(content, with_memos=True,
                                                            variant=variant))
-    return _finished(Kind.AGENDA, meeting, part)
+    return _finished(Kind.AGENDA, meeting, part,
+                     data_file=lambda: record_file(content, variant, decisions=False))
 
 
 def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | None = None,
@@ -128,7 +152,8 @@ def minutes_pdf(*, meeting: Meeting, user, public: bool = False, form: str | Non
     form = form or meeting.series.minutes_form
     key = minutes_key(content, form=form, variant=variant)
     part = _part(key, meeting, lambda: render.render_minutes(content, form=form, variant=variant))
-    return _finished(Kind.MINUTES, meeting, part)
+    return _finished(Kind.MINUTES, meeting, part,
+                     data_file=lambda: record_file(content, variant, decisions=True))
 
 
 def memo_pdf(*, item: AgendaItem, user, public: bool = False,
@@ -141,10 +166,8 @@ def memo_pdf(*, item: AgendaItem, user, public: bool = False,
     if entry is None or not entry.item.has_memo:
         return None
     key = memo_key(entry, meeting, variant=variant)
-    document, _rendered = store.get_or_render(
-        key, kind=Kind.MEMO, meeting=meeting,
-        render=lambda: render.render_memo(entry, meeting, variant=variant))
-    return document
+    part = _part(key, meeting, lambda: render.render_memo(entry, meeting, variant=variant))
+    return _finished(Kind.MEMO, meeting, part, memo=True)
 
 
 # The pack.
@@ -178,6 +201,7 @@ class PackPlan:
     overview: PackPart | None
     key: str
     attachment_pages: int
+    lead_is_minutes: bool = False
     stored: RenderedDocument | None = None
     parts: list[PackPart] = field(default_factory=list)
 
@@ -209,7 +233,8 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
     with_annotations = with_annotations and not public and user.is_authenticated
     content = _content(meeting, user, public=public, with_annotations=with_annotations)
     with translation.override("da"):
-        if minutes_available(meeting, user, public=public):
+        lead_is_minutes = minutes_available(meeting, user, public=public)
+        if lead_is_minutes:
             form = meeting.series.minutes_form
             lead_label = _("Referat")
             lead = PackPart(minutes_key(content, form=form, variant=variant), lead_label,
@@ -245,6 +270,7 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
     plan = PackPlan(meeting=meeting, content=content, user=user, public=public,
                     with_annotations=with_annotations, variant=variant, lead_label=lead_label,
                     lead=lead, memos=memos, overview=overview, key=key, parts=parts,
+                    lead_is_minutes=lead_is_minutes,
                     attachment_pages=sum(a.page_count for e in content.readable_items
                                          for a in e.attachments),
                     stored=store.find(key))
@@ -306,9 +332,13 @@ def pack_pdf(plan: PackPlan, *, progress: Callable[[int, int, str], None] | None
 
         started = time.perf_counter()
         meeting = plan.meeting
-        rendered = build_pack(
-            spec, progress=pack_progress,
-            render_toc=lambda entries: render.render_toc(meeting, entries, variant=plan.variant))
+
+        def contents(entries):  # stored too: an edit that moves no page finds it again
+            return store.as_rendered(_part(
+                toc_key(meeting, entries, variant=plan.variant), meeting,
+                lambda: render.render_toc(meeting, entries, variant=plan.variant)))
+
+        rendered = build_pack(spec, progress=pack_progress, render_toc=contents)
     document = store.save(plan.key, kind=Kind.PACK, meeting=meeting, rendered=rendered,
                           seconds=time.perf_counter() - started)
     progress(total, total, gettext_lazy("Færdig"))
@@ -337,6 +367,8 @@ def _pack_spec(plan: PackPlan) -> PackSpec:
         lead_items=[(e.item.number, e.item.title) for e in content.items],
         sections=sections,
         overview=store.as_rendered(plan.overview.stored) if plan.overview else None,
+        archive=plan.variant == render.ARCHIVE,
+        data_file=record_file(content, plan.variant, decisions=plan.lead_is_minutes),
     )
 
 

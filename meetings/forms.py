@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
-from common.forms import LooseDateInput, LooseTimeInput, VersionedForm
+from common.forms import LooseDateInput, LooseTimeInput, PlainLabelsMixin, VersionedForm
 from meetings.models import Meeting
 
 
@@ -33,7 +33,7 @@ class MeetingHeaderForm(VersionedForm):
             lambda user: user.get_full_name() or user.get_username())
 
 
-class MeetingCreateForm(forms.ModelForm):
+class MeetingCreateForm(PlainLabelsMixin, forms.ModelForm):
     """A new meeting of a series, its defaults filled in."""
 
     class Meta:

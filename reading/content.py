@@ -5,7 +5,9 @@ public version, for an anonymous one: a closed item that the viewer may not read
 its number and title only, and closed attachments do not come out at all.
 """
 
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import BooleanField, Case, Prefetch, Value, When, prefetch_related_objects
 
@@ -50,6 +52,17 @@ class ItemView:
     @property
     def title(self):
         return self.item.title
+
+    @property
+    def memo_layout(self) -> str:
+        """"A" or "B": the memo template's layout (A for an item without a memo)."""
+        template = self.item.memo_template
+        return template.layout if template else "A"
+
+    @cached_property
+    def memo(self) -> list["MemoSectionView"]:
+        """The memo's sections as every channel shows them (see memo_section_views)."""
+        return memo_section_views(self.memo_sections, self.memo_layout)
 
 
 @dataclass
@@ -175,3 +188,29 @@ def _has_decision(item: AgendaItem) -> bool:
     except Decision.DoesNotExist:
         return False
     return True
+
+
+# What a memo shows, computed once here for the page and every PDF.
+
+@dataclass(frozen=True)
+class MemoSectionView:
+    heading: str
+    kind: str
+    body: str
+
+
+def memo_section_views(sections: list[MemoSection], layout: str) -> list[MemoSectionView]:
+    """Template B numbers its sections ("1. Resume" … "8. Hvad er den videre proces …") up to
+    the list of Bilag; what follows it ("Tidligere beslutninger") is not numbered. Titles
+    that carry their own numbers are left as they are."""
+    number = layout == "B" and not any(re.match(r"\s*\d+\.", s.title) for s in sections)
+    views, counter = [], 0
+    for section in sections:
+        if section.kind == "attachments":
+            number = False
+        heading = section.title
+        if number:
+            counter += 1
+            heading = f"{counter}. {heading}"
+        views.append(MemoSectionView(heading=heading, kind=section.kind, body=section.body))
+    return views

@@ -5,6 +5,7 @@
 #   PostgreSQL it fails instead.
 #   Browser: Debian's chromium (installed with apt when missing) driven by Playwright;
 #   axe-core from the npm registry, pinned in tests/e2e/package-lock.json.
+#   PDFs: Debian's qpdf and poppler-utils (installed with apt when missing) check them.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
@@ -40,4 +41,13 @@ if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 
     echo "test: installing Debian's docker-compose to validate docker-compose.yml"
     apt-get install -y -qq docker-compose >/dev/null 2>&1 || echo "test: could not install docker-compose"
 fi
+# The PDF tests run `qpdf --check` on every document kind (tests/documents/pdfcheck.py) and
+# read stamps back with poppler's pdftotext as well as with pypdf.
+for tool in qpdf:qpdf pdftotext:poppler-utils; do
+    name=${tool%%:*} package=${tool#*:}
+    if ! command -v "$name" >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "test: installing Debian's $package for the PDF tests"
+        apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq "$package" >/dev/null; } || echo "test: could not install $package"
+    fi
+done
 exec $PY -m pytest "$@"

@@ -16,15 +16,12 @@ import glob
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,17 +29,13 @@ import psycopg
 import pytest
 from django.db import connection
 
+from tests.live_http import free_port, http_get, log_in
+
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[1]
 DOWN_MESSAGE = "Referat er midlertidigt utilgængelig"
 PASSWORD = "kode-1234-test"  # tests.factories.make_user
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _postgres_bin() -> Path | None:
@@ -61,7 +54,7 @@ class PrivatePostgres:
 
     def __init__(self, bindir: Path):
         self.bindir = bindir
-        self.port = _free_port()
+        self.port = free_port()
         self.root = Path(tempfile.mkdtemp(prefix="referat-faults-"))
         self.data = self.root / "data"
         self.log = self.root / "postgresql.log"
@@ -146,7 +139,7 @@ def app_env(private_postgres, tmp_path):
 @pytest.fixture
 def live_app(app_env, tmp_path):
     env, meeting_id, item_id = app_env
-    port = _free_port()
+    port = free_port()
     log = tmp_path / "gunicorn.log"
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "config.wsgi:application", "--bind",
@@ -155,7 +148,7 @@ def live_app(app_env, tmp_path):
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
-        while _get(base + "/healthz")[0] != 200:
+        while http_get(base + "/healthz")[0] != 200:
             assert server.poll() is None and time.monotonic() < deadline, log.read_text()
             time.sleep(0.2)
         yield base, meeting_id, item_id, server, log
@@ -165,44 +158,6 @@ def live_app(app_env, tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
-
-
-_opener = urllib.request.build_opener(_NoRedirect())
-
-
-def _get(url, headers=None, data=None) -> tuple[int, str, str]:
-    """Status, body and the Set-Cookie headers of one request (redirects not followed)."""
-    request = urllib.request.Request(url, headers=headers or {}, data=data)
-    try:
-        with _opener.open(request, timeout=20) as response:
-            return (response.status, response.read().decode(),
-                    "\n".join(response.headers.get_all("Set-Cookie") or []))
-    except urllib.error.HTTPError as error:  # every status >= 300, since redirects are not
-        return (error.code, error.read().decode(errors="replace"),
-                "\n".join(error.headers.get_all("Set-Cookie") or []))
-    except OSError as error:  # refused/reset: the app itself is down, which must not happen
-        return 0, str(error), ""
-
-
-def _log_in(base: str) -> dict:
-    status, page, cookies = _get(base + "/log-ind/")
-    csrf = re.search(r"csrftoken=([^;]+)", cookies).group(1)
-    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": "medlem",
-                                   "password": PASSWORD}).encode()
-    status, _, cookies = _get(base + "/log-ind/", data=body, headers={
-        "Cookie": f"csrftoken={csrf}", "Referer": base + "/log-ind/"})
-    assert status == 302, "log-in failed"
-    session = re.search(r"sessionid=([^;]+)", cookies).group(1)
-    rotated = re.search(r"csrftoken=([^;]+)", cookies)  # a log-in rotates the CSRF token
-    csrf = rotated.group(1) if rotated else csrf
-    return {"Cookie": f"csrftoken={csrf}; sessionid={session}", "X-CSRFToken": csrf,
-            "Referer": base + "/"}
 
 
 @dataclass
@@ -217,7 +172,7 @@ class Traffic:
 def _read_pages(base, path, headers, traffic):
     while not traffic.stop.is_set():
         sent = time.monotonic()
-        status, body, _ = _get(base + path, headers=headers)
+        status, body, _ = http_get(base + path, headers=headers)
         traffic.pages.append((sent, status, body))
         time.sleep(0.05)
 
@@ -229,7 +184,8 @@ def _save_notes(base, path, headers, traffic):
         text = f"Note nummer {number}"
         body = urllib.parse.urlencode({"kind": "note", "text": text}).encode()
         sent = time.monotonic()
-        status, answer, _ = _get(base + path, data=body, headers={**headers, "HX-Request": "true"})
+        status, answer, _ = http_get(base + path, data=body,
+                                     headers={**headers, "HX-Request": "true"})
         traffic.saves.append((sent, text, status, answer))
         time.sleep(0.05)
 
@@ -237,7 +193,7 @@ def _save_notes(base, path, headers, traffic):
 def test_database_restart_gives_503_then_recovers_and_keeps_every_acknowledged_save(
         private_postgres, live_app, capsys):
     base, meeting_id, item_id, server, log = live_app
-    headers = _log_in(base)
+    headers = log_in(base, "medlem", PASSWORD)
     traffic = Traffic()
     threads = [
         threading.Thread(target=_read_pages, args=(base, f"/moeder/{meeting_id}/", headers,
@@ -256,7 +212,7 @@ def test_database_restart_gives_503_then_recovers_and_keeps_every_acknowledged_s
         ready_at = time.monotonic()
         recovered_at = None
         while time.monotonic() - ready_at < 60:
-            if _get(base + f"/moeder/{meeting_id}/", headers=headers)[0] == 200:
+            if http_get(base + f"/moeder/{meeting_id}/", headers=headers)[0] == 200:
                 recovered_at = time.monotonic()
                 break
             time.sleep(0.05)

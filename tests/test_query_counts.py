@@ -176,3 +176,24 @@ def test_notes_page_costs_five_queries_whatever_the_number_of_notes_and_comments
         response = client.get(f"/punkter/{item.pk}/noter/")
     assert response.status_code == 200
     assert response.content.decode().count("Kommentar ") == notes
+
+
+@pytest.mark.parametrize("size", [1, 30])  # 30 items and 90 Bilag, as the issue asks
+def test_the_editor_costs_the_same_queries_whatever_the_meetings_size(
+        client, series, secretary, django_assert_num_queries, size):
+    meeting = make_meeting(series, minute_taker=secretary)
+    template = make_memo_template()
+    for n in range(size):
+        item = make_item(meeting, memo_template=template, minutes=10)
+        SubItem.objects.create(item=item, letter="A", position=1, title="Underpunkt", minutes=5)
+        make_recommendations(item, "at punkt 1 godkendes", "at punkt 2 godkendes")
+        for k in range(3):
+            make_attachment(item, text=f"Bilag {n}-{k}")
+    client.force_login(secretary)
+    # 1 session, 2 user, 3 meeting (+series), 4 "is the user its secretariat?", 5 items
+    # (+memo template), 6 sub-items, 7 recommendation points, 8 memo sections, 9 attachments,
+    # 10 the minute taker, 11 the series' members (sending), 12 the lifecycle's steps
+    with django_assert_num_queries(12):
+        response = client.get(f"/moeder/{meeting.pk}/rediger/")
+    assert response.status_code == 200
+    assert response.content.decode().count('class="attachment"') == 3 * size

@@ -10,6 +10,7 @@ from agendas.attachments import inspect_pdf, store_once
 from agendas.models import Attachment
 from agendas.services.items import mark_changed
 from common.models import save_versioned
+from common.ordering import moved
 from meetings.services import meeting_for_edit
 
 _OFFSET = 10_000
@@ -65,10 +66,7 @@ def attachment_move(*, attachment: Attachment, by: int) -> None:
         meeting_for_edit(attachment.item.meeting_id)
         rows = list(Attachment.objects.select_for_update().filter(item_id=attachment.item_id)
                     .order_by("position"))
-        index = next(i for i, row in enumerate(rows) if row.pk == attachment.pk)
-        target = max(0, min(len(rows) - 1, index + by))
-        rows.insert(target, rows.pop(index))
-        _renumber(rows)
+        _renumber(moved(rows, [row.pk for row in rows].index(attachment.pk), by))
         mark_changed(attachment.item)
 
 

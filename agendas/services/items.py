@@ -22,6 +22,7 @@ from agendas.models import (
     SubItem,
 )
 from common.models import save_versioned
+from common.ordering import moved
 from meetings.models import Meeting, MeetingSeries, StandardItem
 from meetings.services import meeting_for_edit
 
@@ -223,10 +224,8 @@ def agenda_item_move(*, item: AgendaItem, by: int) -> list[AgendaItem]:
     """Move the item `by` places (-1: one up, 1: one down), within the agenda's bounds."""
     ids = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position")
                .values_list("pk", flat=True))
-    index = ids.index(item.pk)
-    target = max(0, min(len(ids) - 1, index + by))
-    ids.insert(target, ids.pop(index))
-    return agenda_items_reorder(meeting=item.meeting, ordered_ids=ids)
+    return agenda_items_reorder(meeting=item.meeting, ordered_ids=moved(ids, ids.index(item.pk),
+                                                                        by))
 
 
 def _move(items: list[AgendaItem], *, meeting: Meeting, renumber: bool, start: int) -> None:
@@ -296,10 +295,7 @@ def sub_item_move(*, sub: SubItem, by: int) -> None:
         meeting_for_edit(sub.item.meeting_id)
         subs = list(SubItem.objects.select_for_update().filter(item_id=sub.item_id)
                     .order_by("position"))
-        index = next(i for i, s in enumerate(subs) if s.pk == sub.pk)
-        target = max(0, min(len(subs) - 1, index + by))
-        subs.insert(target, subs.pop(index))
-        _reletter(subs)
+        _reletter(moved(subs, [s.pk for s in subs].index(sub.pk), by))
         mark_changed(sub.item)
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from agendas.models import AgendaItem, MemoSection, RecommendationPoint
 from agendas.services.items import MEMO_HEADER_FIELDS, mark_changed
@@ -71,7 +72,9 @@ def memo_update(*, item: AgendaItem, expected_version: int | None, fields: dict,
         raise ValueError(f"not a memo field: {sorted(unknown)}")
     with transaction.atomic():
         meeting_for_edit(item.meeting_id)
-        template_before = item.memo_template_id
+        # As stored: `item` may carry the form's new template already.
+        template_before = AgendaItem.objects.values_list("memo_template_id", flat=True).get(
+            pk=item.pk)
         changed = item.version
         save_versioned(item, expected_version=expected_version, fields=fields)
         changed = changed != item.version
@@ -115,20 +118,21 @@ def _points_update(item: AgendaItem, points: list[PointEdit], known: set[int]) -
     order += sorted((p for pk, p in stored.items() if pk not in listed), key=lambda p: p.number)
     texts += [p.text for p in order[len(points):]]
     targets = list(enumerate(zip(order, texts, strict=True), start=1))
-    # Rows that change number step aside first, then land: no two rows share a number.
-    moving = [row.pk for number, (row, _text) in targets if row and row.number != number]
-    RecommendationPoint.objects.filter(pk__in=moving).update(
+    # Numbers first: the rows that change number step aside, then land (a move is not an edit
+    # of a point's text, so its version stays); then the texts, through the versioned update.
+    moving = [(number, row) for number, (row, _text) in targets if row and row.number != number]
+    RecommendationPoint.objects.filter(pk__in=[row.pk for _n, row in moving]).update(
         number=F("number") + _RENUMBER_OFFSET)
+    for number, row in moving:
+        row.number = number
+    bulk_update_with_history([row for _n, row in moving], RecommendationPoint, ["number"])
+    changed |= bool(moving)
     for number, (row, text) in targets:
         if row is None:
             RecommendationPoint.objects.create(item=item, number=number, text=text)
             changed = True
-        elif row.number != number or row.text != text:
-            if row.text != text:
-                row.version += 1
-            row.number, row.text = number, text
-            row.full_clean(validate_constraints=False)
-            row.save(update_fields=["number", "text", "version"])
+        elif row.text != text:
+            save_versioned(row, expected_version=None, fields={"text": text})
             changed = True
     return changed
 

@@ -9,7 +9,7 @@ from agendas.models import AgendaItem, Attachment, SubItem
 from meetings.access import check_secretariat as _check_secretariat
 from meetings.access import meeting_for_editor
 
-__all__ = ["answer", "attachment_for_editor", "editor_url", "item_for_editor",
+__all__ = ["answer", "attachment_for_editor", "direction", "editor_url", "item_for_editor",
            "meeting_for_editor", "refusal_text", "sub_item_for_editor"]
 
 
@@ -40,6 +40,11 @@ def editor_url(meeting_or_item) -> str:
         return (reverse("agendas:meeting_editor", args=[meeting_or_item.meeting_id])
                 + f"#item-{meeting_or_item.pk}")
     return reverse("agendas:meeting_editor", args=[meeting_or_item.pk])
+
+
+def direction(request) -> int:
+    """"Flyt op" posts by=-1, "Flyt ned" by=1 (anything else moves down)."""
+    return -1 if request.POST.get("by") == "-1" else 1
 
 
 def refusal_text(error: ValidationError) -> str:

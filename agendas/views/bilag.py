@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
@@ -16,6 +17,7 @@ from agendas.models import Attachment
 from agendas.services import bilag
 from agendas.views.access import (
     attachment_for_editor,
+    direction,
     editor_url,
     item_for_editor,
     refusal_text,
@@ -64,9 +66,10 @@ def attachment_upload(request, item_id: int):
         else:
             added.append(attachment)
     text = " ".join(filter(None, [
-        _("%(count)s bilag er lagt op.") % {"count": len(added)} if added else "",
-        _("%(count)s fil blev afvist.") % {"count": len(refused)} if len(refused) == 1 else
-        _("%(count)s filer blev afvist.") % {"count": len(refused)} if refused else ""]))
+        ngettext("%(count)s bilag er lagt op.", "%(count)s bilag er lagt op.", len(added))
+        % {"count": len(added)} if added else "",
+        ngettext("%(count)s fil blev afvist.", "%(count)s filer blev afvist.", len(refused))
+        % {"count": len(refused)} if refused else ""]))
     return _bilag_response(request, item, text=text,
                            results={"added": added, "refused": refused},
                            status=422 if refused and not added else 200)
@@ -123,7 +126,7 @@ def attachment_move(request, attachment_id: int):
     attachment = attachment_for_editor(request.user, attachment_id)
     try:
         bilag.attachment_move(attachment=attachment,
-                              by=-1 if request.POST.get("by") == "-1" else 1)
+                              by=direction(request))
     except ValidationError as refusal:
         return _refused(request, attachment.item.meeting, refusal, attachment.item)
     return _bilag_response(request, attachment.item, text=_("Bilaget er flyttet."))

@@ -19,6 +19,7 @@ from agendas.editor_forms import ItemForm, NewItemForm, SubItemForm
 from agendas.models import AgendaItem
 from agendas.views.access import (
     answer,
+    direction,
     editor_url,
     item_for_editor,
     meeting_for_editor,
@@ -114,7 +115,7 @@ def item_edit(request, item_id: int):
 def item_move(request, item_id: int):
     """One place up (by=-1) or down (by=1): the keyboard's way to reorder."""
     item = item_for_editor(request.user, item_id)
-    by = -1 if request.POST.get("by") == "-1" else 1
+    by = direction(request)
     try:
         services.agenda_item_move(item=item, by=by)
     except ValidationError as refusal:
@@ -286,7 +287,7 @@ def sub_item_edit(request, sub_item_id: int):
 def sub_item_move(request, sub_item_id: int):
     sub = sub_item_for_editor(request.user, sub_item_id)
     try:
-        services.sub_item_move(sub=sub, by=-1 if request.POST.get("by") == "-1" else 1)
+        services.sub_item_move(sub=sub, by=direction(request))
     except ValidationError as refusal:
         return _refused(request, sub.item.meeting, refusal, sub.item)
     return _sub_items_response(request, sub.item, text=_("Underpunktet er flyttet."))

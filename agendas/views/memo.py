@@ -20,6 +20,7 @@ from agendas.views.access import editor_url, item_for_editor
 from agendas.views.conflicts import ConflictNotice, Difference, changed_by, shown
 from agendas.views.items import ITEM, _entry, structure_response
 from common.models import EditConflict
+from common.ordering import moved
 from common.richtext import html_to_text
 
 
@@ -62,11 +63,9 @@ def _point_action(form: MemoForm, action: str) -> int | str | None:
     if verb == "fjern":
         points.pop(i)
         return min(i, len(points) - 1) + 1 if points else "add"
-    j = i - 1 if verb == "op" else i + 1
-    if 0 <= j < len(points):
-        points[i], points[j] = points[j], points[i]
-        return j + 1
-    return i + 1
+    by = -1 if verb == "op" else 1
+    form.points = moved(points, i, by)
+    return max(0, min(len(points) - 1, i + by)) + 1
 
 
 @login_required

@@ -2,11 +2,15 @@
 
 import datetime as dt
 
-# Demo users. Names the seeds do not give are made up (the seeds only say "Mads tager referat").
+# Demo users. Names the seeds do not give are made up (the seeds only say "Mads tager referat");
+# the addresses are under the reserved .example domain, so no mail can reach anyone.
 USERS = {
-    "sekretaer": {"first_name": "Mads", "last_name": "Sekretær", "is_staff": True},
-    "medlem": {"first_name": "Mette", "last_name": "Medlem", "is_staff": False},
-    "udvalg": {"first_name": "Ulrik", "last_name": "Udvalg", "is_staff": False},
+    "sekretaer": {"first_name": "Mads", "last_name": "Sekretær", "is_staff": True,
+                  "email": "sekretaer@referat.example"},
+    "medlem": {"first_name": "Mette", "last_name": "Medlem", "is_staff": False,
+               "email": "medlem@referat.example"},
+    "udvalg": {"first_name": "Ulrik", "last_name": "Udvalg", "is_staff": False,
+               "email": "udvalg@referat.example"},
 }
 SECRETARIAT_GROUP = "Sekretariat"
 # The secretariat edits these apps' models in the admin, the fallback editor.

@@ -22,8 +22,12 @@ from django.db.models.fields.files import FieldFile
 
 from reading.content import ItemView, MeetingContent
 
-RENDERER_VERSION = 1
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates" / "documents" / "pdf"
+RENDERER_VERSION = 2
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
+# The documents' own templates, and the partials they share with the meeting page (which
+# live with the page, in the reading layer below the documents).
+SHARED = Path(__file__).resolve().parents[2] / "reading" / "templates" / "reading" / "shared"
+TEMPLATE_DIRS = (TEMPLATES / "pdf", SHARED)
 # Large or derived fields that a document never prints.
 SKIPPED_FIELDS = {"text"}  # Attachment.text: the file's own text, covered by its sha256
 
@@ -49,9 +53,11 @@ def meeting_data(content: MeetingContent) -> dict:
             "public": content.public}
 
 
-def item_data(entry: ItemView, *, decisions: bool) -> dict:
+def item_data(entry: ItemView, *, decisions: bool, memo: bool = True) -> dict:
     """What any document can print of one item. `decisions` adds the decision (the minutes
-    print it, the agenda and the memo do not)."""
+    print it, the agenda and the memo do not); without `memo` the memo's sections are left
+    out (only the memo and the agenda on its own print them), so that an edit to a memo
+    renders that memo again and not the minutes or the pack's agenda."""
     data = {"item": row(entry.item), "content_visible": entry.content_visible}
     if not entry.content_visible:
         return data
@@ -60,7 +66,7 @@ def item_data(entry: ItemView, *, decisions: bool) -> dict:
         memo_template=row(entry.item.memo_template),
         sub_items=[[row(s.sub), str(s.slot) if s.slot else None] for s in entry.sub_items],
         recommendations=[row(r) for r in entry.recommendations],
-        memo_sections=[row(s) for s in entry.memo_sections],
+        memo_sections=[row(s) for s in entry.memo_sections] if memo else None,
         attachments=[row(a, skip=SKIPPED_FIELDS) for a in entry.attachments],
     )
     if decisions and entry.decision is not None:
@@ -86,8 +92,8 @@ def annotations_data(content: MeetingContent) -> list:
 def layout_digest() -> str:
     """The templates and stylesheet the documents are drawn with."""
     digest = hashlib.sha256()
-    for path in sorted(TEMPLATE_DIR.glob("*.html")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    for path in sorted(p for directory in TEMPLATE_DIRS for p in directory.glob("*.html")):
+        digest.update(f"{path.parent.name}/{path.name}".encode() + b"\0" + path.read_bytes())
     for name in ("css/pdf.css",):
         digest.update(Path(finders.find(name)).read_bytes())
     return digest.hexdigest()[:16]

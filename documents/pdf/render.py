@@ -9,7 +9,6 @@ The agenda and the minutes come out without page numbers: the stamper writes "si
 afterwards, for the document alone or for the whole pack (see pack.py).
 """
 
-import re
 import threading
 from dataclasses import dataclass, field
 
@@ -71,7 +70,9 @@ def html_to_pdf(html: str, *, variant: str | None = DEFAULT_VARIANT) -> Rendered
         for name in page.anchors:
             anchors.setdefault(name, index)
         outline += [(level, label, index) for level, label, *_ in page.bookmarks]
-    pdf = document.write_pdf(pdf_variant=variant)
+    # The archive variant is tagged too: an archived document is read with a screen reader
+    # as well.
+    pdf = document.write_pdf(pdf_variant=variant, pdf_tags=variant is not None)
     return Rendered(pdf=pdf, page_count=len(document.pages), anchors=anchors, outline=outline)
 
 
@@ -130,12 +131,9 @@ def render_memo(entry: ItemView, meeting: Meeting, *,
     """An item's recommendation memo ("Indstilling") in its template's layout, A or B (§4),
     with its own "side X af Y" in the top margin."""
     item = entry.item
-    layout = item.memo_template.layout if item.memo_template else "A"
     context = {
         "entry": entry,
         "meeting": meeting,
-        "layout": layout,
-        "sections": memo_sections(entry, layout),
         "lix": memo_lix(entry),
         "pdf_title": f"Indstilling: {item.memo_heading}",
         "pdf_author": item.sending_unit or series_author(meeting),
@@ -172,31 +170,6 @@ def render_overview(content: MeetingContent, *, variant: str | None = None) -> R
             "pdf_author": series_author(content.meeting),
         }
     return _render("documents/pdf/overview.html", context, variant=variant)
-
-
-@dataclass(frozen=True)
-class MemoSectionView:
-    heading: str
-    kind: str
-    body: str
-
-
-def memo_sections(entry: ItemView, layout: str) -> list[MemoSectionView]:
-    """Template B numbers its sections ("1. Resume" … "8. Hvad er den videre proces …") up to
-    the list of Bilag; what follows it ("Tidligere beslutninger") is not numbered. Titles
-    that carry their own numbers are left as they are."""
-    sections = entry.memo_sections
-    number = layout == "B" and not any(re.match(r"\s*\d+\.", s.title) for s in sections)
-    views, counter = [], 0
-    for section in sections:
-        if section.kind == "attachments":
-            number = False
-        heading = section.title
-        if number:
-            counter += 1
-            heading = f"{counter}. {heading}"
-        views.append(MemoSectionView(heading=heading, kind=section.kind, body=section.body))
-    return views
 
 
 def memo_lix(entry: ItemView) -> int | None:

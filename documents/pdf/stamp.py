@@ -1,157 +1,40 @@
 """Real text written straight into PDF pages with pikepdf: Bilag stamps, page footers and
 placeholder pages.
 
-A subset of Carlito (the Windows-1252 characters) is embedded once per output file as a
-simple TrueType font with WinAnsiEncoding, so the text is selectable and extractable (pypdf,
-pdftotext) and costs a few hundred bytes of content stream per page. This keeps a
-100-page merge in tens of milliseconds, where one WeasyPrint page per stamp would cost
-seconds.
+The text is set in Carlito, embedded once per output file as a composite font subset to the
+glyphs used (font.py), so any script Carlito draws is stamped as written, stays selectable
+and extracts back (pypdf, pdftotext), and costs a few hundred bytes of content stream per
+page. This keeps a 100-page merge in tens of milliseconds, where one WeasyPrint page per
+stamp would cost seconds.
 
-Every piece of text is marked as a pagination artifact, so a tagged (PDF/UA) part stays
-valid after its footer is added.
+Stamps and footers are marked as pagination artifacts, so a tagged (PDF/UA) part stays valid
+after its footer is added; the text of a placeholder page is real content, marked with
+MCIDs for the structure tree (tagging.py).
 """
 
-import io
-import logging
-import secrets
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pikepdf
-from django.contrib.staticfiles import finders
-from fontTools import subset
-from fontTools.ttLib import TTFont
 
-# fontTools warns that Carlito's "created" date looks odd each time it is subset; it is.
-logging.getLogger("fontTools.ttLib.tables._h_e_a_d").setLevel(logging.ERROR)
+from documents.pdf.font import EmbeddedFont
 
-FONT_FILE = "fonts/carlito/Carlito-Regular.ttf"
 FONT_RESOURCE = pikepdf.Name("/RfStamp")
-ENCODING = "cp1252"
-FIRST_CODE, LAST_CODE = 32, 255
 MM = 72 / 25.4
 INK = b"0.2 g"
 
 
-@dataclass(frozen=True)
-class StampFont:
-    """The embedded subset and what is needed to measure and place text in it."""
-
-    program: bytes
-    widths: tuple[int, ...]  # per code FIRST_CODE..LAST_CODE, in 1/1000 em
-    bbox: tuple[int, int, int, int]
-    ascent: int
-    descent: int
-    cap_height: int
-
-    def encode(self, text: str) -> bytes:
-        return text.encode(ENCODING, errors="replace")
-
-    def width(self, text: str, size: float) -> float:
-        total = sum(self.widths[code - FIRST_CODE] if code >= FIRST_CODE else 0
-                    for code in self.encode(text))
-        return total * size / 1000
-
-    def wrap(self, text: str, size: float, max_width: float, max_lines: int = 3) -> list[str]:
-        """Break `text` at spaces into lines no wider than `max_width`; a word longer than a
-        line is cut, and what does not fit in `max_lines` ends in an ellipsis."""
-        lines: list[str] = []
-        current = ""
-        for word in text.split():
-            candidate = f"{current} {word}" if current else word
-            if self.width(candidate, size) <= max_width:
-                current = candidate
-                continue
-            if current:
-                lines.append(current)
-            while self.width(word, size) > max_width and len(word) > 1:
-                cut = len(word)
-                while cut > 1 and self.width(word[:cut], size) > max_width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            current = word
-        if current:
-            lines.append(current)
-        if len(lines) > max_lines:
-            last = lines[max_lines - 1]
-            while last and self.width(last + " …", size) > max_width:
-                last = last[:-1]
-            lines = [*lines[:max_lines - 1], last.rstrip() + " …"]
-        return lines or [""]
+def artifact(subtype: str) -> bytes:
+    """The operator that opens a pagination artifact ("Header", "Footer")."""
+    return b"/Artifact <</Type /Pagination /Subtype /" + subtype.encode() + b">> BDC"
 
 
-@lru_cache(maxsize=1)
-def stamp_font() -> StampFont:
-    """Subset Carlito to Windows-1252 once per process (about a quarter of a second)."""
-    font = TTFont(finders.find(FONT_FILE))
-    characters = bytes(range(FIRST_CODE, LAST_CODE + 1)).decode(ENCODING, errors="ignore")
-    options = subset.Options()
-    options.hinting = False
-    options.layout_features = []
-    options.notdef_outline = True
-    options.glyph_names = True
-    options.name_IDs = [0, 1, 2, 3, 4, 5, 6]
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "kern", "DSIG"]
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=[ord(c) for c in characters])
-    subsetter.subset(font)
-    program = io.BytesIO()
-    font.save(program)
-
-    scale = 1000 / font["head"].unitsPerEm
-    cmap = font.getBestCmap()
-    hmtx = font["hmtx"]
-    widths = []
-    for code in range(FIRST_CODE, LAST_CODE + 1):
-        try:
-            character = bytes([code]).decode(ENCODING)
-        except UnicodeDecodeError:
-            widths.append(0)
-            continue
-        glyph = cmap.get(ord(character))
-        widths.append(round(hmtx[glyph][0] * scale) if glyph else 0)
-    head = font["head"]
-    return StampFont(
-        program=program.getvalue(),
-        widths=tuple(widths),
-        bbox=tuple(round(v * scale) for v in (head.xMin, head.yMin, head.xMax, head.yMax)),
-        ascent=round(font["hhea"].ascent * scale),
-        descent=round(font["hhea"].descent * scale),
-        cap_height=round(font["OS/2"].sCapHeight * scale),
-    )
+def tagged(role: str, mcid: int) -> bytes:
+    """The operator that opens real content, `mcid` on its page, for a structure element."""
+    return b"/" + role.encode() + b" <</MCID " + str(mcid).encode() + b">> BDC"
 
 
-def _embed(pdf: pikepdf.Pdf, font: StampFont) -> pikepdf.Object:
-    tag = "".join(secrets.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(6))
-    program = pdf.make_stream(font.program)
-    program.Length1 = len(font.program)
-    descriptor = pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.FontDescriptor,
-        FontName=pikepdf.Name(f"/{tag}+Carlito"),
-        Flags=32,  # non-symbolic: codes map through WinAnsiEncoding
-        FontBBox=list(font.bbox),
-        ItalicAngle=0,
-        Ascent=font.ascent,
-        Descent=font.descent,
-        CapHeight=font.cap_height,
-        StemV=80,
-        FontFile2=program,
-    ))
-    return pdf.make_indirect(pikepdf.Dictionary(
-        Type=pikepdf.Name.Font,
-        Subtype=pikepdf.Name.TrueType,
-        BaseFont=pikepdf.Name(f"/{tag}+Carlito"),
-        FirstChar=FIRST_CODE,
-        LastChar=LAST_CODE,
-        Widths=list(font.widths),
-        Encoding=pikepdf.Name.WinAnsiEncoding,
-        FontDescriptor=descriptor,
-    ))
-
-
-def _literal(data: bytes) -> bytes:
-    return b"(" + data.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+def _hex(data: bytes) -> bytes:
+    return b"<" + data.hex().encode() + b">"
 
 
 def _number(value: float, digits: int = 2) -> bytes:
@@ -223,26 +106,27 @@ class PageWriter:
 
     def __init__(self, pdf: pikepdf.Pdf):
         self.pdf = pdf
-        self.font = stamp_font()
-        self._font_ref = None
+        self.embedded = EmbeddedFont(pdf)
+        self.font = self.embedded.face
         self._wrapped: dict[tuple, list[str]] = {}
         self._save = pdf.make_stream(b"q\n")
         self._restore = pdf.make_stream(b"\nQ\n")
 
-    @property
-    def font_ref(self):
-        if self._font_ref is None:
-            self._font_ref = _embed(self.pdf, self.font)
-        return self._font_ref
+    def finish(self) -> None:
+        """Embed the font with the glyphs written; call once, before the PDF is saved."""
+        self.embedded.finish()
 
-    def write(self, page: pikepdf.Page, groups: list[tuple[str | None, list[Line]]], *,
-              box: VisualBox, isolate: bool = True, frame: Matrix | None = None) -> None:
-        """Append text to `page`: each group is (artifact subtype or None, lines). With
+    def write(self, page: pikepdf.Page, groups: list[tuple[bytes | None, list[Line]]], *,
+              box: VisualBox, isolate: bool = True, frame: Matrix | None = None,
+              wrap: tuple[bytes, bytes] | None = None) -> None:
+        """Append text to `page`: each group is (the operator that opens its marked content,
+        see artifact() and tagged(), or None; lines). With
         `isolate`, the page's own content is first wrapped in q/Q so that whatever graphics
         state it leaves behind cannot move or hide the text; `frame` is a matrix that page
-        content is drawn through (to shrink it clear of the stamp and footer)."""
-        groups = [(artifact, lines) for artifact, lines in groups if lines]
-        if not groups:
+        content is drawn through (to shrink it clear of the stamp and footer); `wrap` is
+        what goes before and after the page's own content inside that (to mark it up)."""
+        groups = [(mark, lines) for mark, lines in groups if lines]
+        if not groups and frame is None and wrap is None:
             return
         resources = page.obj.get("/Resources")
         if resources is None:
@@ -250,12 +134,11 @@ class PageWriter:
         fonts = resources.get("/Font")
         if fonts is None:
             resources.Font = fonts = pikepdf.Dictionary()
-        fonts[FONT_RESOURCE] = self.font_ref
+        fonts[FONT_RESOURCE] = self.embedded.ref
         ops = [b"q", b" ".join(_number(v) for v in box.matrix) + b" cm"]
-        for artifact, lines in groups:
-            if artifact:
-                ops.append(b"/Artifact <</Type /Pagination /Subtype /" + artifact.encode()
-                           + b">> BDC")
+        for mark, lines in groups:
+            if mark:
+                ops.append(mark)
             ops += [b"BT", INK]
             current_size = None
             for line in lines:
@@ -263,15 +146,17 @@ class PageWriter:
                     ops.append(b"/RfStamp " + _number(line.size) + b" Tf")
                     current_size = line.size
                 ops.append(b"1 0 0 1 " + _number(line.x) + b" " + _number(line.y) + b" Tm "
-                           + _literal(self.font.encode(line.text)) + b" Tj")
+                           + _hex(self.embedded.encode(line.text)) + b" Tj")
             ops.append(b"ET")
-            if artifact:
+            if mark:
                 ops.append(b"EMC")
         ops.append(b"Q")
-        if frame is not None:
-            page.contents_add(self.pdf.make_stream(
-                b"q " + b" ".join(_number(v, 5) for v in frame) + b" cm\n"), prepend=True)
-            page.contents_add(self._restore)
+        if frame is not None or wrap is not None:
+            before, after = wrap or (b"", b"")
+            matrix = b" ".join(_number(v, 5) for v in frame) + b" cm" if frame else b""
+            page.contents_add(self.pdf.make_stream(b"q " + matrix + b"\n" + before + b"\n"),
+                              prepend=True)
+            page.contents_add(self.pdf.make_stream(b"\n" + after + b"\nQ\n"))
         elif isolate:
             page.contents_add(self._save, prepend=True)
             page.contents_add(self._restore)
@@ -295,11 +180,20 @@ class PageWriter:
                      bottom + (len(texts) - 1 - i) * size * 1.25, size)
                 for i, text in enumerate(texts)]
 
+    def corner_lines(self, text: str, box: VisualBox, size: float = 9) -> list[Line]:
+        """`text` right-aligned in the top margin, above the text (a memo's "side X af Y")."""
+        margin = min(20 * MM, box.width * 0.08)
+        top = box.height - min(17 * MM, box.height * 0.07)
+        return [Line(text, box.width - margin - self.font.width(text, size), top, size)]
+
     def decorate(self, page: pikepdf.Page, *, header: str | None = None,
-                 footer: list[str] | None = None, make_room: bool = False) -> None:
-        """A stamp in the top margin and/or footer lines, written in one go. With
+                 corner: str | None = None, footer: list[str] | None = None,
+                 make_room: bool = False, wrap: tuple[bytes, bytes] | None = None) -> None:
+        """A stamp in the top margin, a page number in its corner and/or footer lines,
+        written in one go. With
         `make_room` (an attachment, whose margins we do not know) the page's content is
-        scaled down a little, centred, so that neither lands on its own header or footer."""
+        scaled down a little, centred, so that neither lands on its own header or footer.
+        `wrap`: see write()."""
         box = visual_box(page)
         header_lines = self.header_lines(header, box) if header else []
         footer_lines = self.footer_lines(footer, box) if footer else []
@@ -309,24 +203,28 @@ class PageWriter:
             bottom = max((line.y + line.size for line in footer_lines), default=0)
             frame = _shrink(box, top=top + 2 * MM if header_lines else 0,
                             bottom=bottom + 1.5 * MM if footer_lines else 0)
-        self.write(page, [("Header", header_lines), ("Footer", footer_lines)], box=box,
-                   frame=frame)
+        corner_lines = self.corner_lines(corner, box) if corner else []
+        self.write(page, [(artifact("Header"), header_lines + corner_lines),
+                          (artifact("Footer"), footer_lines)], box=box, frame=frame, wrap=wrap)
 
     def text_page(self, heading: str, paragraphs: list[str], *, width: float = 595.28,
-                  height: float = 841.89) -> pikepdf.Page:
+                  height: float = 841.89) -> tuple[pikepdf.Page, list[str]]:
         """A new page with a heading and wrapped paragraphs (the placeholder for an
-        attachment that cannot be merged)."""
+        attachment that cannot be merged), and the roles of its marked content: MCID 0 is the
+        heading ("H1"), then one "P" per paragraph."""
         page = pikepdf.Page(pikepdf.Dictionary(
             Type=pikepdf.Name.Page, MediaBox=[0, 0, width, height],
             Resources=pikepdf.Dictionary(), Contents=self.pdf.make_stream(b"")))
         box = visual_box(page)
         left, y = 25 * MM, height - 40 * MM
-        lines = [Line(heading, left, y, 16)]
+        groups = [(tagged("H1", 0), [Line(heading, left, y, 16)])]
         y -= 28
-        for paragraph in paragraphs:
+        for mcid, paragraph in enumerate(paragraphs, start=1):
+            lines = []
             for text in self.font.wrap(paragraph, 11, width - 2 * left, max_lines=8):
                 lines.append(Line(text, left, y, 11))
                 y -= 15
+            groups.append((tagged("P", mcid), lines))
             y -= 8
-        self.write(page, [(None, lines)], box=box, isolate=False)
-        return page
+        self.write(page, groups, box=box, isolate=False)
+        return page, ["H1"] + ["P"] * len(paragraphs)

@@ -35,6 +35,9 @@
     window.Sortable.create(items, {
       handle: ".drag-handle",
       animation: 150,
+      // Pointer events rather than the browser's own drag and drop: the same on every
+      // browser, touch screens included.
+      forceFallback: true,
       onEnd: function (event) {
         if (event.oldIndex === event.newIndex) return;
         var form = document.getElementById("reorder-form");

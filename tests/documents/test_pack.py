@@ -185,8 +185,8 @@ def test_stamp_and_footer_sit_at_the_top_and_foot_of_the_page_as_shown(lead, rot
 
 
 def test_a_long_stamp_wraps_within_the_page():
-    from documents.pdf.stamp import stamp_font
-    font = stamp_font()
+    from documents.pdf.font import face
+    font = face()
     title = ("Punkt 6, Bilag 1: Dagsorden til mødet i Social- og Beskæftigelsesudvalget den "
              "20. september 2023.docx " * 3)
     lines = font.wrap(title, 8, 200)

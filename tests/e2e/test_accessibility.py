@@ -88,6 +88,42 @@ def _page_not_found(page, site):
     expect(page.get_by_role("heading", level=1)).to_have_text("Siden findes ikke")
 
 
+def _series_page(page, site):
+    log_in(page, "sekretaer")
+    page.goto(f"/serier/{site.meetings['2023-09-11'].series_id}/")
+    expect(page.get_by_role("link", name="Ny mødeindkaldelse")).to_be_visible()
+
+
+def _meeting_create_page(page, site):
+    log_in(page, "sekretaer")
+    page.goto(f"/serier/{site.meetings['2023-09-11'].series_id}/nyt-moede/")
+    expect(page.get_by_label("Dato")).to_be_visible()
+
+
+def _editor(date, *, forms=False):
+    """The meeting editor, every item unfolded; with `forms`, the header, an item, its memo (the
+    rich text editor) and a Bilag opened as forms (nothing is saved)."""
+    def visit(page, site):
+        log_in(page, "sekretaer")
+        page.goto(f"/moeder/{site.meetings[date].pk}/rediger/")
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Rediger")
+        _open_every_details(page)
+        if forms:
+            page.get_by_role("link", name="Rediger mødets oplysninger").click()
+            expect(page.get_by_label("Mødested")).to_be_visible()
+            first = page.locator("#items > li").first
+            first.get_by_role("link", name="Rediger punktet").click()
+            expect(first.locator("form.item-form")).to_be_visible()
+            with_memo = page.locator("#items > li", has=page.get_by_role(
+                "link", name="Rediger indstillingen")).first.get_attribute("data-item")
+            memo = page.locator(f"#item-{with_memo}")
+            memo.get_by_role("link", name="Rediger indstillingen").click()
+            expect(memo.locator("trix-editor").first).to_be_visible()
+            page.locator(".attachment").first.get_by_role("link", name="Rediger").click()
+            expect(page.locator(".attachment form.editor-form")).to_be_visible()
+    return visit
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -105,6 +141,10 @@ PAGES = {
     **{f"meeting-{date}-public": _meeting_page(None, date) for date in PUBLISHED},
     "meeting-in-english": _meeting_page_in_english,
     "notes": _notes_page,
+    "series-secretariat": _series_page,
+    "meeting-create": _meeting_create_page,
+    "editor-committee": _editor("2023-09-20"),
+    "editor-with-forms-open": _editor("2023-09-11", forms=True),
     "not-found": _page_not_found,
 }
 

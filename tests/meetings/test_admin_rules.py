@@ -100,3 +100,23 @@ def test_a_secretary_sees_only_the_own_series_decisions_points_offered(client, s
     decision = decision_create(item=item)
     page = client.get(f"/admin/decisions/decision/{decision.pk}/change/").content.decode()
     assert "at medarbejderen afskediges" not in page
+
+
+def test_the_admin_edits_rich_text_as_the_editor_does(client, staff, meeting):
+    """Plain text typed with blank lines keeps its paragraphs, and "&" stays "&"."""
+    from agendas.models import AgendaItem
+
+    item = meeting.items.first()
+    page = client.get(f"/admin/agendas/agendaitem/{item.pk}/change/").content.decode()
+    assert 'data-richtext' in page and "trix-2.1.19.umd.min.js" in page
+    response = client.post(f"/admin/agendas/agendaitem/{item.pk}/change/", {
+        "meeting": meeting.pk, "title": item.title, "method": "", "expected_version": 1,
+        "text": "Budget & regnskab\n\nAndet afsnit", "text__format": "text",
+        **{f"{prefix}-{key}": "0" for prefix in ("sub_items", "recommendations",
+                                                  "memo_sections", "attachments")
+           for key in ("TOTAL_FORMS", "INITIAL_FORMS")}})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = AgendaItem.objects.get(pk=item.pk)
+    assert item.text == "<p>Budget &amp; regnskab</p><p>Andet afsnit</p>"
+    again = client.get(f"/admin/agendas/agendaitem/{item.pk}/change/").content.decode()
+    assert "Budget &amp; regnskab\n\nAndet afsnit</textarea>" in again

@@ -255,3 +255,62 @@ def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(serie
     page = Client().get(objects.meeting.get_absolute_url()).content.decode()
     assert f"Åben tekst {SECRET}" in page, "the open item is public: the control"
     assert f"Personalesag {SECRET}" in page and "Lukket punkt" in page, "title only"
+
+
+# What a series member may use: reading, their own notes and the shared comments. Every other
+# URL (the editor, sending, reopening …) changes things and is the secretariat's alone.
+MEMBER_READS = {
+    "meetings:list", "meetings:series", "documents:meeting", "documents:agenda",
+    "documents:minutes", "documents:pack", "documents:memo", "agendas:attachment",
+    "agendas:annotations", "agendas:note_delete",
+}
+
+
+def _url_name(url: str) -> str:
+    from django.urls import resolve
+
+    match = resolve(url.split("?")[0])
+    return f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+
+
+def test_a_member_of_the_series_changes_nothing_and_gets_403_on_every_write_url(
+        hidden_meeting, member):
+    client = Client()
+    client.force_login(member)
+    before = _fingerprint(hidden_meeting)
+    problems = []
+    for url in object_urls(hidden_meeting):
+        if _url_name(url) == "agendas:note_delete":
+            continue  # the note is the member's own, theirs to delete
+        writes = _url_name(url) not in MEMBER_READS
+        for method, response in _requests(client, url):
+            status = response.status_code
+            if status >= 500:
+                problems.append(f"{method} {url}: {status}")
+            elif writes and status not in (403, 404, 405):
+                problems.append(f"{method} {url}: {status}, expected 403")
+    assert problems == []
+    assert _fingerprint(hidden_meeting) == before, "a member's request changed data"
+
+
+def test_a_member_gets_403_with_a_danish_page_from_the_editor(hidden_meeting, member):
+    client = Client()
+    client.force_login(member)
+    response = client.get(f"/moeder/{hidden_meeting.meeting.pk}/rediger/")
+    assert response.status_code == 403
+    assert "Du har ikke adgang til denne side" in response.content.decode()
+
+
+def test_a_draft_is_hidden_from_its_own_members_on_every_url(series, member):
+    draft = build_meeting_objects(series, member, status=Meeting.Status.DRAFT)
+    client = Client()
+    client.force_login(member)
+    problems = []
+    for url in object_urls(draft):
+        if url.startswith("/?") or _url_name(url) in {"meetings:series", "agendas:note_delete",
+                                                      "agendas:annotations"}:
+            continue  # the series is theirs; notes of a draft are not readable (404) anyway
+        for method, response in _requests(client, url):
+            if response.status_code not in (403, 404, 405):
+                problems.append(f"{method} {url}: {response.status_code}")
+    assert problems == []

@@ -10,7 +10,7 @@ from demo.loader import PdfCache, build_meeting, ensure_memo_templates, ensure_s
 
 LOGINS = (
     ("Sekretariat", "sekretaer",
-     "alle møder i begge serier, også kladder; redigerer i /admin/"),
+     "alle møder i begge serier, også kladder; redigerer dem i mødeeditoren"),
     ("Medlem af Rådmandsmøder", "medlem",
      "Rådmandsmøderne fra udsendt dagsorden; beslutninger når referatet er godkendt"),
     ("Medlem af udvalget", "udvalg",
