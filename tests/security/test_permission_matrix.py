@@ -260,7 +260,7 @@ def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(serie
 # What a series member may use: reading, their own notes and the shared comments. Every other
 # URL (the editor, sending, reopening …) changes things and is the secretariat's alone.
 MEMBER_READS = {
-    "meetings:list", "meetings:series", "documents:meeting", "documents:agenda",
+    "meetings:list", "meetings:series", "reading:meeting", "documents:agenda",
     "documents:minutes", "documents:pack", "documents:memo", "agendas:attachment",
     "agendas:annotations", "agendas:note_delete",
 }
