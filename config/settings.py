@@ -130,7 +130,7 @@ def cache_from_url(url: str) -> dict:
     scheme = url.split("://", 1)[0] if "://" in url else url
     if scheme in {"", "locmem"}:
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                "LOCATION": "referat", "OPTIONS": {"MAX_ENTRIES": 2000}}
+                "LOCATION": "referat", "OPTIONS": {"MAX_ENTRIES": 500}}
     if scheme in {"redis", "rediss", "unix"}:
         return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
                 "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "referat")}
