@@ -142,14 +142,17 @@ def cache_from_url(url: str) -> dict:
 
 # Pages kept between requests (common/page_cache.py).
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Database sessions, read with a query compiled once (common/auth.py). A shared cache also
+# holds them (written through to the database): every process sees a log-out at once; a
+# per-process cache never would, so without one they are read from the database.
+SESSION_ENGINE = "common.auth"
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
-    # A shared cache also holds the sessions (written through to the database): every
-    # process sees a log-out at once. A per-process cache never does: sessions stay in the db.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the logged-in user with a query compiled once.
+    "common.auth.Backend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
