@@ -1,6 +1,7 @@
 """The benchmark run itself, once Django is set up against the benchmark database."""
 
 import datetime as dt
+import os
 import re
 import time
 import uuid
@@ -33,6 +34,7 @@ class WrkTarget:
 
 
 def run(*, args, env: dict, repo: Path, out: Path) -> None:
+    load_before = os.getloadavg()
     wrk = measure.ensure_wrk()
     print("bench: migrating and collecting static files")
     call_command("migrate", interactive=False, verbosity=0)
@@ -116,6 +118,10 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
                   ", PostgreSQL and gunicorn on this machine",
         "Load": f"wrk {machine.wrk_version()}, -t1 -c{args.workers}, {args.runs} runs × "
                 f"{args.duration} s per target and per baseline",
+        "Machine load": "load average (1, 5, 15 min) "
+                        f"{' / '.join(f'{v:.1f}' for v in load_before)} at the start, "
+                        f"{' / '.join(f'{v:.1f}' for v in os.getloadavg())} at the end "
+                        "(the machine is shared)",
         "Data": f"{seeded.counts['series']} series, {seeded.counts['meetings']:,} meetings, "
                 f"{seeded.counts['items']:,} items, {seeded.counts['attachments']:,} "
                 f"attachments ({'seed reused' if seeded.reused else 'seeded'} in "
