@@ -20,10 +20,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     STATIC_ROOT=/app/staticfiles
 
 # Pango for WeasyPrint; pg_dump/pg_restore 17 (Debian 13) for `manage.py backup` and `restore`,
-# matching the PostgreSQL 17 of docker-compose.yml (pg_dump refuses a newer server).
+# matching the PostgreSQL 17 of docker-compose.yml (pg_dump refuses a newer server); qpdf and
+# LibreOffice headless for Bilag intake (the damage check, and office files to PDF).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 \
-        libharfbuzz-subset0 postgresql-client \
+        libharfbuzz-subset0 postgresql-client qpdf libreoffice-writer-nogui \
+        libreoffice-calc-nogui libreoffice-impress-nogui fonts-crosextra-carlito \
  && rm -rf /var/lib/apt/lists/*
 
 WORKDIR /app

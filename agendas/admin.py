@@ -174,8 +174,8 @@ class RecommendationPointAdmin(ItemPartAdmin):
 class AttachmentAdmin(ItemPartAdmin):
     list_display = ["item", "position", "title", "page_count", "is_closed"]
     readonly_fields = ["position", "original_filename", "content_type", "size", "page_count",
-                       "sha256"]
-    fields = ["item", "title", "file", "is_closed", *readonly_fields]
+                       "has_text_layer", "sha256"]
+    fields = ["item", "title", "upload", "is_closed", *readonly_fields]
 
     def get_form(self, request, obj=None, **kwargs):
         from agendas.forms import AttachmentAdminForm
@@ -184,10 +184,10 @@ class AttachmentAdmin(ItemPartAdmin):
         return super().get_form(request, obj, **kwargs)
 
     def save_model(self, request, obj, form, change):
-        upload = form.cleaned_data.get("file") if "file" in form.changed_data else None
+        # The form has checked and stored a new file (form.checked_pdf); the services attach it.
+        checked = form.checked_pdf
         if not change:
-            data = upload.read()
-            created = attachment_add(item=obj.item, data=data, filename=upload.name,
+            created = attachment_add(item=obj.item, data=checked, filename=checked.filename,
                                      title=obj.title, is_closed=obj.is_closed)
             obj.pk = created.pk
             return
@@ -195,10 +195,9 @@ class AttachmentAdmin(ItemPartAdmin):
         fields = {name: getattr(obj, name) for name in form.changed_data
                   if name in bilag.ATTACHMENT_FIELDS}
         bilag.attachment_update(attachment=obj, expected_version=expected, fields=fields)
-        if upload is not None:
-            upload.seek(0)
-            bilag.attachment_replace(attachment=obj, expected_version=None, data=upload.read(),
-                                     filename=upload.name)
+        if checked is not None:
+            bilag.attachment_replace(attachment=obj, expected_version=None, data=checked,
+                                     filename=checked.filename)
 
     def remove(self, obj):
         bilag.attachment_delete(attachment=obj)

@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from agendas.memo import memo_readability
-from agendas.models import AgendaItem, Attachment, MemoSection, RecommendationPoint, SubItem
+from agendas.models import (
+    AgendaItem,
+    Attachment,
+    AttachmentConversion,
+    MemoSection,
+    RecommendationPoint,
+    SubItem,
+)
 from agendas.timeplan import Slot, time_plan
 from meetings.models import Meeting
 
@@ -20,6 +27,13 @@ class EditorItem:
     recommendations: list[RecommendationPoint] = field(default_factory=list)
     memo_sections: list[MemoSection] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    # Office files on their way to PDF, and those that failed (with the reason).
+    conversions: list[AttachmentConversion] = field(default_factory=list)
+
+    @property
+    def waiting_ids(self) -> str:
+        """The conversions under way, as the editor polls for them ("12,13")."""
+        return ",".join(str(c.pk) for c in self.conversions if c.under_way)
 
     @property
     def lix(self) -> int | None:
@@ -65,7 +79,9 @@ def editor_items(meeting: Meeting, *, only: list[int] | None = None) -> list[Edi
             Prefetch("memo_sections", queryset=MemoSection.objects.order_by("position")),
             # The extracted text is for search; the editor shows pages and size.
             Prefetch("attachments", queryset=Attachment.objects.defer("text")
-                     .order_by("position"))))
+                     .order_by("position")),
+            Prefetch("conversions", queryset=AttachmentConversion.objects.unfinished()
+                     .order_by("created_at", "pk"))))
     for item in items:
         item.meeting = meeting
     slots = time_plan(meeting.start_time, items)
@@ -75,7 +91,8 @@ def editor_items(meeting: Meeting, *, only: list[int] | None = None) -> list[Edi
             sub_items=[(sub, slots.get(("sub", sub.pk))) for sub in item.sub_items.all()],
             recommendations=list(item.recommendations.all()),
             memo_sections=list(item.memo_sections.all()),
-            attachments=list(item.attachments.all()))
+            attachments=list(item.attachments.all()),
+            conversions=list(item.conversions.all()))
         for item in items if only is None or item.pk in only]
 
 

@@ -72,29 +72,6 @@ class AttachmentForm(VersionedForm):
         fields = ATTACHMENT_FIELDS
 
 
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    widget = MultipleFileInput
-
-    def clean(self, data, initial=None):
-        files = [one for one in (data if isinstance(data, list | tuple) else [data]) if one]
-        if not files and self.required:
-            raise forms.ValidationError(self.error_messages["required"], code="required")
-        return [super(MultipleFileField, self).clean(one, initial) for one in files]
-
-
-class UploadForm(PlainLabelsMixin, forms.Form):
-    files = MultipleFileField(
-        label=_("Vælg PDF-filer"), required=True,
-        widget=MultipleFileInput(attrs={"accept": "application/pdf,.pdf", "multiple": True}),
-        error_messages={"required": _("Vælg en eller flere PDF-filer, før du lægger dem op.")})
-    is_closed = forms.BooleanField(label=_("Lukkede bilag (kun mødeseriens egne ser dem)"),
-                                   required=False)
-
-
 class MemoForm(MemoHeaderForm):
     """The whole memo in one form: its header fields, a rich text field per section of its
     template (`section-<id>`, with the version it was opened on) and its recommendation points

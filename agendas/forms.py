@@ -1,7 +1,10 @@
+import tempfile
+from pathlib import Path
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agendas.attachments import inspect_pdf
+from agendas.attachments.services import pdf_received
 from agendas.models import Attachment, Comment, Note
 from common.admin import VersionedAdminForm
 
@@ -9,29 +12,32 @@ ANNOTATION_MAX_LENGTH = 5000
 
 
 class AttachmentAdminForm(VersionedAdminForm):
-    """The admin's attachment form: a new file is checked like any upload, so a refused file is
-    a form error; the admin's save then adds or replaces it through the services."""
+    """The admin's attachment form: a new file (a PDF) is checked in isolation and stored once
+    per content when the form is cleaned, so a refused file is a form error in Referat's words;
+    the admin's save then adds or replaces the Bilag through the services. Office files are
+    converted from the meeting editor's upload."""
+
+    # An empty file is refused by the intake, in its own words (naming the file).
+    upload = forms.FileField(label=_("fil"), required=False, allow_empty_file=True,
+                             help_text=_("En PDF-fil. Tom: behold den nuværende fil."))
 
     class Meta:
         model = Attachment
-        fields = ["item", "title", "file", "is_closed"]
+        fields = ["item", "title", "is_closed"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title"].required = False
         self.fields["title"].help_text = _("Tom: filens navn.")
+        self.fields["upload"].required = self.instance.pk is None
+        self.checked_pdf = None
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload and hasattr(upload, "read") and "file" in self.changed_data:
-            upload.seek(0)
-            facts = inspect_pdf(upload.read())
-            upload.seek(0)
-            # What the model's own validation needs; the service stores the file.
-            self.instance.size, self.instance.page_count = facts.size, facts.page_count
-            self.instance.sha256 = facts.sha256
-            self.instance.original_filename = upload.name[:255]
-            self.instance.position = self.instance.position or 1
+    def clean_upload(self):
+        upload = self.cleaned_data.get("upload")
+        if upload:
+            with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
+                self.checked_pdf = pdf_received(upload, filename=upload.name,
+                                                workdir=Path(work))
         return upload
 
 

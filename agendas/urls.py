@@ -1,6 +1,6 @@
 from django.urls import path
 
-from agendas.views import bilag, editor, items, memo, reading
+from agendas.views import bilag, editor, intake, items, memo, reading
 
 app_name = "agendas"
 urlpatterns = [
@@ -25,7 +25,12 @@ urlpatterns = [
     path("underpunkter/<int:sub_item_id>/flyt/", items.sub_item_move, name="sub_item_move"),
     path("underpunkter/<int:sub_item_id>/slet/", items.sub_item_delete, name="sub_item_delete"),
     path("punkter/<int:item_id>/indstilling/", memo.memo_edit, name="memo_edit"),
-    path("punkter/<int:item_id>/bilag/", bilag.attachment_upload, name="attachment_upload"),
+    # Bilag intake: files received for an item, office files on their way, the originals.
+    path("punkter/<int:item_id>/bilag/", intake.attachment_upload, name="attachment_upload"),
+    path("punkter/<int:item_id>/bilag/konverteringer/", intake.item_conversions,
+         name="item_conversions"),
+    path("bilag/<int:attachment_id>/original/", intake.attachment_original,
+         name="attachment_original"),
     path("bilag/<int:attachment_id>/rediger/", bilag.attachment_edit, name="attachment_edit"),
     path("bilag/<int:attachment_id>/flyt/", bilag.attachment_move, name="attachment_move"),
     path("bilag/<int:attachment_id>/slet/", bilag.attachment_delete, name="attachment_delete"),

@@ -208,6 +208,10 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         "OPTIONS": {
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
             "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            # Private objects, fetched by the server only: every download goes through a
+            # view that checks permission, never a bucket URL given to the browser.
             "default_acl": "private",
             "querystring_auth": True,
             "file_overwrite": False,
@@ -217,6 +221,15 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ATTACHMENT_MAX_BYTES = int(os.environ.get("ATTACHMENT_MAX_MB", "50")) * 1024 * 1024
+# Bilag intake (agendas/attachments/): each received PDF is checked in a child process with
+# these limits; office files are converted by LibreOffice (found on PATH unless set) with theirs.
+ATTACHMENT_INSPECT_SECONDS = int(os.environ.get("ATTACHMENT_INSPECT_SECONDS", "30"))
+ATTACHMENT_INSPECT_MEMORY_MB = int(os.environ.get("ATTACHMENT_INSPECT_MEMORY_MB", "1024"))
+ATTACHMENT_TEXT_PAGE_LIMIT = int(os.environ.get("ATTACHMENT_TEXT_PAGE_LIMIT", "500"))
+ATTACHMENT_TEXT_MAX_CHARS = 2_000_000
+ATTACHMENT_CONVERT_SECONDS = int(os.environ.get("ATTACHMENT_CONVERT_SECONDS", "120"))
+ATTACHMENT_CONVERT_MEMORY_MB = int(os.environ.get("ATTACHMENT_CONVERT_MEMORY_MB", "2048"))
+LIBREOFFICE_PATH = os.environ.get("LIBREOFFICE_PATH", "")
 
 # E-mail (the agenda sent to the members): Django's mailers, SMTP from the environment, printed
 # to the console in development.

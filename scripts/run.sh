@@ -1,9 +1,11 @@
 #!/usr/bin/env sh
 # `make run`: the app with the demo data at http://127.0.0.1:8000, on the embedded SQLite
-# default unless DATABASE_URL says otherwise. A background worker renders large PDF packs.
+# default unless DATABASE_URL says otherwise. A background worker renders large PDF packs
+# and converts office files to PDF.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/bootstrap.sh
+scripts/intake-setup.sh
 export DEBUG="${DEBUG:-1}"
 PY=.venv/bin/python
 $PY manage.py migrate --noinput

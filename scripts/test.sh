@@ -5,6 +5,7 @@
 #   PostgreSQL it fails instead.
 #   Browser: Debian's chromium (installed with apt when missing) driven by Playwright;
 #   axe-core from the npm registry, pinned in tests/e2e/package-lock.json.
+#   Bilag intake: Debian's qpdf and LibreOffice headless (scripts/intake-setup.sh).
 #   PDFs: Debian's qpdf and poppler-utils (installed with apt when missing) check them.
 set -eu
 cd "$(dirname "$0")/.."
@@ -30,6 +31,7 @@ if [ -n "${DATABASE_URL:-}" ]; then
 fi
 
 scripts/browser-setup.sh
+scripts/intake-setup.sh
 # The cache tests run against a real Redis (Debian's redis-server; the tests start one when
 # none answers on 127.0.0.1:6379).
 if ! command -v redis-server >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then

@@ -192,8 +192,9 @@ def test_the_editor_costs_the_same_queries_whatever_the_meetings_size(
     client.force_login(secretary)
     # 1 session, 2 user, 3 meeting (+series), 4 "is the user its secretariat?", 5 items
     # (+memo template), 6 sub-items, 7 recommendation points, 8 memo sections, 9 attachments,
-    # 10 the minute taker, 11 the series' members (sending), 12 the lifecycle's steps
-    with django_assert_num_queries(12):
+    # 10 office files being converted (or failed), 11 the minute taker, 12 the series'
+    # members (sending), 13 the lifecycle's steps
+    with django_assert_num_queries(13):
         response = client.get(f"/moeder/{meeting.pk}/rediger/")
     assert response.status_code == 200
     assert response.content.decode().count('class="attachment"') == 3 * size

@@ -2,11 +2,14 @@
 checks each file): rename, open or closed, a new file, order and removal. They stay numbered
 Bilag 1, 2, 3 … without gaps."""
 
+import tempfile
+from pathlib import Path
+
 from django.db import transaction
 from django.db.models import F
 from simple_history.utils import bulk_update_with_history
 
-from agendas.attachments import inspect_pdf, store_once
+from agendas.attachments.services import pdf_received
 from agendas.models import Attachment
 from agendas.services.items import mark_changed
 from common.models import save_versioned
@@ -31,19 +34,19 @@ def attachment_update(*, attachment: Attachment, expected_version: int | None,
     return attachment
 
 
-def attachment_replace(*, attachment: Attachment, expected_version: int | None, data: bytes,
+def attachment_replace(*, attachment: Attachment, expected_version: int | None, data,
                        filename: str) -> Attachment:
-    """Put a new file behind the Bilag (checked like any upload); its number and title stay.
-    The old file stays in storage for the history."""
-    facts = inspect_pdf(data)
+    """Put a new file behind the Bilag (checked like any upload; `data` as for
+    attachment_add); its number and title stay. The old file stays in storage for the history
+    (and for any other Bilag that shares it)."""
+    with tempfile.TemporaryDirectory(prefix="referat-bilag-") as work:
+        pdf = pdf_received(data, filename=filename, workdir=Path(work))
     with transaction.atomic():
         meeting_for_edit(attachment.item.meeting_id)
-        probe = Attachment(item=attachment.item, sha256=facts.sha256,
-                           original_filename=filename[:255])
-        store_once(probe, data)
         save_versioned(attachment, expected_version=expected_version, fields={
-            "file": probe.file.name, "original_filename": filename[:255], "size": facts.size,
-            "page_count": facts.page_count, "sha256": facts.sha256, "text": facts.text})
+            "file": pdf.name, "original_filename": pdf.filename, "size": pdf.size,
+            "page_count": pdf.page_count, "sha256": pdf.sha256, "text": pdf.text,
+            "has_text_layer": pdf.has_text_layer, "original_file": ""})
         mark_changed(attachment.item)
     return attachment
 

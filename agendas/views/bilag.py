@@ -1,78 +1,35 @@
-"""The editor's Bilag: upload one or several PDFs to an item (each checked by
-agendas.attachments), rename, open or closed, a new file, order and removal."""
+"""The editor's Bilag once they are added (adding them is agendas/views/intake.py): rename,
+open or closed, a new file, order and removal."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from agendas.attachments import attachment_add
-from agendas.editor_forms import AttachmentForm, UploadForm
+from agendas.editor_forms import AttachmentForm
 from agendas.models import Attachment
 from agendas.services import bilag
 from agendas.views.access import (
     attachment_for_editor,
     direction,
     editor_url,
-    item_for_editor,
-    refusal_text,
 )
 from agendas.views.conflicts import merge
 from agendas.views.items import ITEM, _entry, _refused, structure_response
 from common.models import EditConflict
 
 
-def _bilag_response(request, item, *, text, results=None, status=200):
+def _bilag_response(request, item, *, text, status=200):
     if not request.htmx:
         if text:
             messages.success(request, text)
-        for name, error in (results or {}).get("refused", []):
-            messages.error(request, f"{name}: {error}")
         return redirect(editor_url(item))
     return structure_response(request, item.meeting, fragments=[f"{ITEM}#bilag"],
-                              entry=_entry(item.meeting, item.pk), results=results,
-                              status_text=text, status=status)
-
-
-@login_required
-@require_POST
-def attachment_upload(request, item_id: int):
-    """One or several PDFs at once: the files that pass the checks become the item's next
-    Bilag; the others are listed with the reason, by name."""
-    item = item_for_editor(request.user, item_id)
-    form = UploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        return _bilag_response(request, item, text="", status=422,
-                               results={"added": [], "refused": [
-                                   ("", " ".join(e for errors in form.errors.values()
-                                                 for e in errors))]})
-    added, refused = [], []
-    for upload in form.cleaned_data["files"]:
-        name = upload.name
-        if upload.size > settings.ATTACHMENT_MAX_BYTES:
-            refused.append((name, _("Filen fylder for meget; et bilag må højst fylde %(max)s "
-                                    "MB.") % {"max": settings.ATTACHMENT_MAX_BYTES // 2**20}))
-            continue
-        try:
-            attachment = attachment_add(item=item, data=upload.read(), filename=name,
-                                        is_closed=form.cleaned_data["is_closed"])
-        except ValidationError as refusal:
-            refused.append((name, refusal_text(refusal)))
-        else:
-            added.append(attachment)
-    text = " ".join(filter(None, [
-        ngettext("%(count)s bilag er lagt op.", "%(count)s bilag er lagt op.", len(added))
-        % {"count": len(added)} if added else "",
-        ngettext("%(count)s fil blev afvist.", "%(count)s filer blev afvist.", len(refused))
-        % {"count": len(refused)} if refused else ""]))
-    return _bilag_response(request, item, text=text,
-                           results={"added": added, "refused": refused},
-                           status=422 if refused and not added else 200)
+                              entry=_entry(item.meeting, item.pk), status_text=text,
+                              status=status)
 
 
 @login_required

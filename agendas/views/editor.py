@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.vary import vary_on_headers
 
+from agendas.attachments.refusals import upload_limit
 from agendas.editing import editor_items, plan_summary
 from agendas.editor_forms import NewItemForm
 from agendas.services import meeting_create as create_meeting
@@ -44,7 +45,7 @@ def structure_response(request, meeting, *, fragments=(), status_text="", focus=
 def editor_context(meeting: Meeting, **extra) -> dict:
     entries = editor_items(meeting)
     return {"meeting": meeting, "entries": entries, "plan": plan_summary(meeting, entries),
-            "new_item_form": NewItemForm(auto_id="new-item-%s"),
+            "new_item_form": NewItemForm(auto_id="new-item-%s"), "upload_limit": upload_limit(),
             "next_step": lifecycle.next_step(meeting), **extra}
 
 

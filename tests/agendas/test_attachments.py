@@ -7,51 +7,56 @@ import pikepdf
 import pytest
 from django.core.exceptions import ValidationError
 
-from agendas.attachments import inspect_pdf
+from agendas.attachments import attachment_add
 from meetings.models import Meeting
 from tests.factories import make_attachment, make_item, make_meeting, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_pdf_is_described_by_pages_size_sha256_and_text():
-    data = pdf_bytes("Klimaplan", pages=3)
-    facts = inspect_pdf(data)
-    assert facts.page_count == 3
-    assert facts.size == len(data)
-    assert facts.sha256 == hashlib.sha256(data).hexdigest()
-    assert "Klimaplan 2" in facts.text
+def test_a_pdf_is_described_by_pages_size_sha256_and_text(series):
+    attachment = attachment_add(item=make_item(make_meeting(series)),
+                                data=pdf_bytes("Klimaplan", pages=3), filename="Klimaplan.pdf")
+    with attachment.file.open("rb") as stored:
+        data = stored.read()
+    assert attachment.page_count == 3
+    assert attachment.size == len(data)
+    assert attachment.sha256 == hashlib.sha256(data).hexdigest()
+    assert "Klimaplan 2" in attachment.text
+    assert attachment.title == "Klimaplan" and attachment.position == 1
 
 
 @pytest.mark.parametrize(("data", "message"), [
-    (b"", "Filen er tom. Vælg den rigtige fil, og prøv igen."),
-    (b"PK\x03\x04 a word file", "Filen er ikke en PDF-fil."),
-    (b"%PDF-1.7\n garbage that is no pdf at all", "PDF-filen er beskadiget"),
+    (b"", "»x.pdf« er tom (0 byte). Vælg den rigtige fil, og prøv igen."),
+    (b"PK\x03\x04 a word file", "»x.pdf« er ikke en PDF-fil, men en ZIP-fil."),
+    (b"%PDF-1.7\n garbage that is no pdf at all", "»x.pdf« er beskadiget"),
 ])
-def test_bad_files_are_refused_with_a_danish_message(data, message):
+def test_bad_files_are_refused_with_a_danish_message(series, data, message):
     with pytest.raises(ValidationError) as error:
-        inspect_pdf(data)
+        attachment_add(item=make_item(make_meeting(series)), data=data, filename="x.pdf")
     assert message in error.value.messages[0]
 
 
-def test_an_encrypted_pdf_is_refused():
+def test_an_encrypted_pdf_is_refused(series):
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
         pdf.save(out, encryption=pikepdf.Encryption(owner="ejer", user="bruger"))
     with pytest.raises(ValidationError) as error:
-        inspect_pdf(out.getvalue())
-    assert "adgangskode" in error.value.messages[0] or "krypteret" in error.value.messages[0]
+        attachment_add(item=make_item(make_meeting(series)), data=out.getvalue(),
+                       filename="x.pdf")
+    assert "adgangskode" in error.value.messages[0]
 
 
-def test_a_pdf_with_javascript_is_refused():
+def test_a_pdf_with_javascript_is_refused(series):
     out = io.BytesIO()
     with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
         pdf.Root.OpenAction = pdf.make_indirect(pikepdf.Dictionary(
             S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hej')")))
         pdf.save(out)
     with pytest.raises(ValidationError) as error:
-        inspect_pdf(out.getvalue())
-    assert "aktivt indhold" in error.value.messages[0]
+        attachment_add(item=make_item(make_meeting(series)), data=out.getvalue(),
+                       filename="x.pdf")
+    assert "JavaScript" in error.value.messages[0]
 
 
 def test_the_download_checks_permission_and_sends_safe_headers(client, member, outsider, series):

@@ -163,9 +163,10 @@ def test_two_pdfs_are_uploaded_and_a_bad_file_is_listed_by_name(signed_in, meeti
     response = signed_in.post(f"/punkter/{item.pk}/bilag/", {"files": files}, **HTMX)
     assert response.status_code == 200
     body = response.content.decode()
-    assert "Bilag 1: Bilag 1 - Økonomi.pdf" in body and "Bilag 2: Klimaplan.pdf" in body
-    assert "<strong>notat.pdf</strong>: Filen er ikke en PDF-fil" in body
-    assert "2 bilag er lagt op. 1 fil blev afvist." in body
+    # Titles are the file names without ".pdf"; the refusal names the file and says why.
+    assert "Bilag 1: Bilag 1 - Økonomi" in body and "Bilag 2: Klimaplan" in body
+    assert "»notat.pdf« er ikke en PDF-fil, men en webside (HTML)." in body
+    assert "2 filer er gemt som bilag. 1 fil blev afvist." in body
     assert [(a.position, a.page_count) for a in item.attachments.all()] == [(1, 2), (2, 3)]
 
 
@@ -173,7 +174,7 @@ def test_an_upload_without_files_is_refused(signed_in, meeting):
     item = meeting.items.first()
     response = signed_in.post(f"/punkter/{item.pk}/bilag/", {}, **HTMX)
     assert response.status_code == 422
-    assert "Vælg en eller flere PDF-filer" in response.content.decode()
+    assert "Vælg en eller flere filer, og prøv igen." in response.content.decode()
 
 
 def test_a_bilag_is_renamed_closed_moved_and_removed_without_gaps(signed_in, meeting):
@@ -188,7 +189,7 @@ def test_a_bilag_is_renamed_closed_moved_and_removed_without_gaps(signed_in, mee
     signed_in.post(f"/bilag/{third.pk}/flyt/", {"by": "-1"}, **HTMX)
     signed_in.post(f"/bilag/{first.pk}/slet/", **HTMX)
     assert [(a.position, a.title) for a in item.attachments.all()] == [
-        (1, "Tre.pdf"), (2, "Økonomisk fordeling")]
+        (1, "Tre"), (2, "Økonomisk fordeling")]
 
 
 def test_a_new_file_behind_a_bilag_keeps_its_number_and_title(signed_in, meeting):

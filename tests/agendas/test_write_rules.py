@@ -162,11 +162,10 @@ def test_bilag_stay_numbered_without_gaps(meeting):
     item = meeting.items.first()
     one, two, three = (make_attachment(item, text=t) for t in ("Et", "To", "Tre"))
     attachment_delete(attachment=two)
-    assert [(a.position, a.title) for a in item.attachments.all()] == [(1, "Et.pdf"),
-                                                                       (2, "Tre.pdf")]
+    # The title of a Bilag added without one is its file name without the extension.
+    assert [(a.position, a.title) for a in item.attachments.all()] == [(1, "Et"), (2, "Tre")]
     attachment_move(attachment=item.attachments.get(pk=three.pk), by=-1)
-    assert [(a.position, a.title) for a in item.attachments.all()] == [(1, "Tre.pdf"),
-                                                                       (2, "Et.pdf")]
+    assert [(a.position, a.title) for a in item.attachments.all()] == [(1, "Tre"), (2, "Et")]
 
 
 def test_an_item_changed_after_sending_is_marked_and_an_unchanged_one_is_not(meeting):
