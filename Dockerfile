@@ -1,5 +1,16 @@
-# Referat web and worker image (used by docker-compose.yml).
-FROM python:3.13-slim-trixie
+# Referat images (used by docker-compose.yml): the shared cache (target "cache"), and the web
+# and worker image (the last stage, the default target).
+
+# The cache: Redis from Debian's packages, nothing kept on disk.
+FROM debian:trixie-slim AS cache
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends redis-server \
+ && rm -rf /var/lib/apt/lists/*
+USER redis
+EXPOSE 6379
+CMD ["redis-server", "--bind", "0.0.0.0", "--protected-mode", "no", "--save", "", "--appendonly", "no", "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru"]
+
+FROM python:3.13-slim-trixie AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \

@@ -7,9 +7,9 @@ run:            ## install, migrate, load the demo data and serve http://127.0.0
 test:           ## the whole test suite (PostgreSQL when it answers, see scripts/test.sh)
 	scripts/test.sh
 
-bench:          ## benchmarks/: pages on a large seeded data set, the PDF documents, Bilag intake
+bench:          ## benchmarks/: pages on a large seeded data set, the PDFs, Bilag intake (BENCH="--scale 10")
 	scripts/bootstrap.sh
-	.venv/bin/python benchmarks/run.py
+	.venv/bin/python benchmarks/run.py $(BENCH)
 	.venv/bin/python benchmarks/pdf.py --append-to benchmarks/RESULTS.md
 	scripts/intake-setup.sh
 	.venv/bin/python benchmarks/intake.py --append-to benchmarks/RESULTS.md

@@ -9,6 +9,8 @@ from simple_history.models import HistoricalRecords
 from common.models import VersionedModel
 from common.richtext import sanitize_html
 from meetings.models import Meeting, MeetingSeries, MemoTemplate
+from meetings.versions import MeetingPart, MeetingPartQuerySet
+from meetings.viewer import as_viewer
 
 
 class Method(models.TextChoices):
@@ -18,30 +20,31 @@ class Method(models.TextChoices):
     BESLUTNING = "beslutning", _("Beslutning")
 
 
-class AgendaItemQuerySet(models.QuerySet):
-    def visible_q(self, user, prefix: str = "") -> Q:
+class AgendaItemQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who, prefix: str = "") -> Q:
         """The one rule for who may read an item's content: the secretariat of its series;
         members once the agenda is sent; anyone else only open items of published meetings.
         `prefix` lets related models (attachments, decisions) apply the same rule.
         """
         p = prefix
-        if user.is_authenticated and user.is_superuser:
+        viewer = as_viewer(who)
+        if viewer.is_superuser:
             return Q()
         q = Q(**{f"{p}meeting__status": Meeting.Status.PUBLISHED, f"{p}is_closed": False})
-        if user.is_authenticated:
-            q |= Q(**{f"{p}meeting__series__in": MeetingSeries.objects.with_secretariat(user)})
-            q |= Q(**{f"{p}meeting__series__in": MeetingSeries.objects.with_member(user)}) & ~Q(
+        if viewer.is_authenticated:
+            q |= Q(**{f"{p}meeting__series__in": viewer.secretariat})
+            q |= Q(**{f"{p}meeting__series__in": viewer.member}) & ~Q(
                 **{f"{p}meeting__status": Meeting.Status.DRAFT})
         return q
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
-    def listed_for(self, user):
+    def listed_for(self, who):
         """Items as an agenda lists them: every visible item plus, in published meetings, the
         closed ones the user may not read, marked `content_visible=False` ("Lukket punkt",
         number and title only)."""
-        visible = self.visible_q(user)
+        visible = self.visible_q(who)
         if not visible:  # a superuser reads everything (and When() refuses an empty Q)
             return self.annotate(content_visible=Value(True, output_field=models.BooleanField()))
         return self.filter(
@@ -51,13 +54,15 @@ class AgendaItemQuerySet(models.QuerySet):
                                  output_field=models.BooleanField())
         )
 
-    def editable_by(self, user):
-        return self.filter(meeting__series__in=MeetingSeries.objects.with_secretariat(user))
+    def editable_by(self, who):
+        return self.filter(meeting__series__in=MeetingSeries.objects.with_secretariat(who))
 
 
-class AgendaItem(VersionedModel):
+class AgendaItem(MeetingPart, VersionedModel):
     """Punkt N of a meeting. `number` is what the agenda calls it; `position` is the order
     of treatment. Before the agenda is sent the two move together; after it, only position."""
+
+    meeting_lookup = "items"
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items",
                                 verbose_name=_("møde"))
@@ -120,7 +125,7 @@ class AgendaItem(VersionedModel):
         return _("Punkt %(number)s: %(title)s") % {"number": self.number, "title": self.title}
 
     def get_absolute_url(self):
-        return reverse("documents:meeting", args=[self.meeting_id]) + f"#punkt-{self.number}"
+        return reverse("reading:meeting", args=[self.meeting_id]) + f"#punkt-{self.number}"
 
     def clean(self):
         self.text = sanitize_html(self.text)
@@ -155,8 +160,10 @@ class AgendaItem(VersionedModel):
         return sum(sub_minutes) or None
 
 
-class SubItem(VersionedModel):
+class SubItem(MeetingPart, VersionedModel):
     """A lettered sub-item (A, B …) of an agenda item."""
+
+    meeting_lookup = "items__sub_items"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="sub_items",
                              verbose_name=_("punkt"))
@@ -196,8 +203,10 @@ class SubItem(VersionedModel):
     method_label = AgendaItem.method_label
 
 
-class MemoSection(VersionedModel):
+class MemoSection(MeetingPart, VersionedModel):
     """One titled section of an item's memo, in the order of its template."""
+
+    meeting_lookup = "items__memo_sections"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="memo_sections",
                              verbose_name=_("punkt"))
@@ -227,8 +236,10 @@ class MemoSection(VersionedModel):
         self.body = sanitize_html(self.body)
 
 
-class RecommendationPoint(VersionedModel):
+class RecommendationPoint(MeetingPart, VersionedModel):
     """"Det indstilles, 1) at …": a numbered point the meeting decides on."""
+
+    meeting_lookup = "items__recommendations"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE,
                              related_name="recommendations", verbose_name=_("punkt"))
@@ -253,18 +264,20 @@ class RecommendationPoint(VersionedModel):
         return f"{self.number}) {self.text}"
 
 
-class AttachmentQuerySet(models.QuerySet):
-    def visible_q(self, user) -> Q:
+class AttachmentQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who) -> Q:
         """An attachment is readable where its item's content is, and a closed attachment only
         by the series' own people (members and secretariat), never by the public."""
-        q = AgendaItem.objects.visible_q(user, prefix="item__")
-        if user.is_authenticated and user.is_superuser:
+        viewer = as_viewer(who)
+        q = AgendaItem.objects.visible_q(viewer, prefix="item__")
+        if viewer.is_superuser:
             return q
-        insiders = Q(item__meeting__series__in=MeetingSeries.objects.with_insider(user))
-        return q & (Q(is_closed=False) | insiders)
+        if not viewer.is_authenticated:
+            return q & Q(is_closed=False)
+        return q & (Q(is_closed=False) | Q(item__meeting__series__in=viewer.insider))
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
 
 def attachment_upload_to(instance, filename):
@@ -277,8 +290,10 @@ def original_upload_to(instance, filename):
     return f"bilag/originaler/{filename[:2]}/{filename}"
 
 
-class Attachment(VersionedModel):
+class Attachment(MeetingPart, VersionedModel):
     """Bilag M of an item: an uploaded PDF, checked and described when it was added."""
+
+    meeting_lookup = "items__attachments"
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments",
                              verbose_name=_("punkt"))
@@ -391,16 +406,21 @@ class AttachmentConversion(models.Model):
         return Refusal(self.refusal_code, self.original_filename, self.refusal_params)
 
 
-class NoteQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class NoteQuerySet(MeetingPartQuerySet):
+    def visible_to(self, who):
         """A note is private: its author alone reads it, and only while the item is readable."""
-        if not user.is_authenticated:
+        viewer = as_viewer(who)
+        if not viewer.is_authenticated:
             return self.none()
-        return self.filter(AgendaItem.objects.visible_q(user, prefix="item__"), author=user)
+        return self.filter(AgendaItem.objects.visible_q(viewer, prefix="item__"),
+                           author_id=viewer.user_id)
 
 
-class Note(VersionedModel):
+class Note(MeetingPart, VersionedModel):
     """A reader's private note on an item."""
+
+    meeting_lookup = "items__notes"
+    is_annotation = True
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="notes",
                              verbose_name=_("punkt"))
@@ -422,20 +442,23 @@ class Note(VersionedModel):
         return self.text[:60]
 
 
-class CommentQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class CommentQuerySet(MeetingPartQuerySet):
+    def visible_to(self, who):
         """Comments are shared with the series' members and secretariat, on items they read."""
-        if not user.is_authenticated:
+        viewer = as_viewer(who)
+        if not viewer.is_authenticated:
             return self.none()
-        q = AgendaItem.objects.visible_q(user, prefix="item__")
-        if user.is_superuser:
+        q = AgendaItem.objects.visible_q(viewer, prefix="item__")
+        if viewer.is_superuser:
             return self.filter(q)
-        insiders = Q(item__meeting__series__in=MeetingSeries.objects.with_insider(user))
-        return self.filter(q & insiders)
+        return self.filter(q & Q(item__meeting__series__in=viewer.insider))
 
 
-class Comment(VersionedModel):
+class Comment(MeetingPart, VersionedModel):
     """A comment on an item, shared with the other members of the series."""
+
+    meeting_lookup = "items__comments"
+    is_annotation = True
 
     item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="comments",
                              verbose_name=_("punkt"))
@@ -456,8 +479,9 @@ class Comment(VersionedModel):
         return self.text[:60]
 
 
-def annotatable_items(user):
-    """Items `user` may annotate: readable ones in series they belong to (notes and shared
+def annotatable_items(who):
+    """Items `who` may annotate: readable ones in series they belong to (notes and shared
     comments are for the series' own people, not for the public)."""
-    return AgendaItem.objects.visible_to(user).filter(
-        meeting__series__in=MeetingSeries.objects.with_insider(user))
+    viewer = as_viewer(who)
+    return AgendaItem.objects.visible_to(viewer).filter(
+        meeting__series__in=MeetingSeries.objects.with_insider(viewer))

@@ -23,6 +23,7 @@ class Figures:
     rps: float
     samples: str  # how the figures were obtained, e.g. "wrk 5×3 s" or "12 requests"
     errors: int = 0
+    timeouts: int = 0  # requests wrk gave up on (also counted in errors)
 
 
 def ensure_wrk() -> str:
@@ -46,8 +47,9 @@ def ensure_wrk() -> str:
 
 
 def wrk_once(wrk: str, url: str, *, duration: int, connections: int,
-             headers: dict | None = None) -> Figures:
-    command = [wrk, "--latency", "-t1", f"-c{connections}", f"-d{duration}s", "--timeout", "30s"]
+             headers: dict | None = None, threads: int = 1, timeout: str = "30s") -> Figures:
+    command = [wrk, "--latency", f"-t{threads}", f"-c{connections}", f"-d{duration}s",
+               "--timeout", timeout]
     for name, value in (headers or {}).items():
         command += ["-H", f"{name}: {value}"]
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
@@ -66,17 +68,19 @@ def parse_wrk(output: str) -> Figures:
     socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), "
                               r"timeout (\d+)", output)
     total_errors = int(errors.group(1)) if errors else 0
+    timeouts = int(socket_errors.group(4)) if socket_errors else 0
     if socket_errors:
         # A read error is gunicorn's sync worker closing the connection after each response.
-        total_errors += int(socket_errors.group(1)) + int(socket_errors.group(4))
-    return Figures(latency("50"), latency("99"), rps, "", total_errors)
+        total_errors += int(socket_errors.group(1)) + timeouts
+    return Figures(latency("50"), latency("99"), rps, "", total_errors, timeouts)
 
 
 def combine(runs: list[Figures], samples: str) -> Figures:
     """The median of each figure over several runs."""
     return Figures(statistics.median(r.median_ms for r in runs),
                    statistics.median(r.p99_ms for r in runs),
-                   statistics.median(r.rps for r in runs), samples, sum(r.errors for r in runs))
+                   statistics.median(r.rps for r in runs), samples, sum(r.errors for r in runs),
+                   sum(r.timeouts for r in runs))
 
 
 def from_durations(durations_ms: list[float], errors: int) -> Figures:

@@ -2,12 +2,12 @@
 packs of 50, 100 and 200 pages with time and peak memory; a trivial WeasyPrint render as the
 baseline, measured in the same run.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_pdf .venv/bin/python benchmarks/pdf.py
+    .venv/bin/python benchmarks/pdf.py
 
-DATABASE_URL must name a PostgreSQL database this script may fill (default: bench_pdf on
-127.0.0.1, created when missing; one holding meetings other than the demo's is refused). The
-demo data is loaded into it; everything the measurements add is rolled back. Rendered files go
-to a temporary folder. Prints a table; asserts nothing.
+Its database is its own, derived from DATABASE_URL when set (…/NAME gives NAME_pdf), else
+bench_pdf on 127.0.0.1; created when missing, and one holding meetings other than the demo's
+is refused. The demo data is loaded into it; everything the measurements add is rolled back.
+Rendered files go to a temporary folder. Prints a table; asserts nothing.
 """
 
 import argparse
@@ -23,7 +23,6 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_pdf"
 SYNTHETIC_PAGES = (50, 100, 200)
 # A synthetic item: a memo (WeasyPrint) and a 9-page attachment, so that about a tenth of
 # the pages are rendered and the rest merged and stamped, as in the real packs.
@@ -37,12 +36,12 @@ def main() -> None:
     parser.add_argument("--append-to", type=Path, metavar="FILE",
                         help="also append the table to FILE as Markdown (make bench: RESULTS.md)")
     args = parser.parse_args()
-    _environment()
+    _environment(child=bool(args.child))
     if args.child:
         _child(args.child, runs=max(1, args.runs // 2 + 1))
         return
-    from benchmarks.run import _ensure_database
-    _ensure_database(os.environ["DATABASE_URL"])
+    from benchmarks.database import ensure_database
+    ensure_database(os.environ["DATABASE_URL"])
     _setup_django()
     rows, info = _measure_in_process(args.runs)
     for pages in SYNTHETIC_PAGES:
@@ -52,8 +51,11 @@ def main() -> None:
         _append_markdown(args.append_to, rows, info)
 
 
-def _environment() -> None:
-    os.environ.setdefault("DATABASE_URL", DEFAULT_DATABASE_URL)
+def _environment(*, child: bool) -> None:
+    from benchmarks.database import derived_url
+
+    if not child:  # a child process is given its parent's database
+        os.environ["DATABASE_URL"] = derived_url("pdf", default_name="bench_pdf")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("SECRET_KEY", "benchmark-only-not-a-secret")
     os.environ.setdefault("HTTPS", "0")

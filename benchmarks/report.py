@@ -34,6 +34,8 @@ def table(rows: list[Row]) -> str:
         else:
             f, b = row.figures, row.baseline
             errors = f" ({f.errors} failed)" if f.errors else ""
+            if f.timeouts:
+                errors = f" ({f.errors} failed, {f.timeouts} client time-outs)"
             cells = [row.label, _ms(f.median_ms), _ms(f.p99_ms), _rate(f.rps),
                      _ms(b.median_ms), _ms(b.p99_ms), _rate(b.rps),
                      f"{f.median_ms / b.median_ms:.1f}×", f"{f.rps / b.rps:.3f}×",

@@ -2,9 +2,10 @@
 
     .venv/bin/python benchmarks/run.py [--reseed] [--runs 5] [--duration 3]
 
-Database: DATABASE_URL when set, else postgres://postgres@127.0.0.1:5432/bench (created when
-missing; no other database is touched, and a database holding anyone's real meetings is
-refused). The seed is reused while its row counts match; --reseed writes it again.
+Database: derived from DATABASE_URL when set (…/NAME gives NAME_pages), else
+postgres://postgres@127.0.0.1:5432/bench; `--scale N` adds _xN (created when missing; no
+other database is touched, and a database holding anyone's real meetings is refused). The
+seed is reused while its row counts match; --reseed writes it again.
 The server runs with production settings (DEBUG=0, a SECRET_KEY, ALLOWED_HOSTS=127.0.0.1),
 but HTTPS=0 since wrk speaks plain HTTP. Media and collected static files go to
 benchmarks/out/ (git-ignored). The table also goes to benchmarks/RESULTS.md.
@@ -19,8 +20,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+from benchmarks import database  # noqa: E402 - after the path
+
 OUT = REPO / "benchmarks" / "out"
-DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench"
 
 
 def main() -> None:
@@ -34,10 +36,15 @@ def main() -> None:
                         help="cold PDF renders per document (each of another meeting)")
     parser.add_argument("--reorder-samples", type=int, default=20)
     parser.add_argument("--autosave-samples", type=int, default=40)
+    parser.add_argument("--scale", type=int, default=1,
+                        help="times the default data set (10: 500 series, 20,000 meetings, "
+                             "300,000 items)")
+    parser.add_argument("--connections", type=int, default=256,
+                        help="connections of the load run on the public page (0: none)")
     args = parser.parse_args()
 
-    env = _production_environment()
-    _ensure_database(env["DATABASE_URL"])
+    env = _production_environment(args.scale)
+    database.ensure_database(env["DATABASE_URL"])
     os.environ.update(env)
     import django
 
@@ -47,11 +54,12 @@ def main() -> None:
     suite.run(args=args, env=env, repo=REPO, out=OUT)
 
 
-def _production_environment() -> dict[str, str]:
+def _production_environment(scale: int) -> dict[str, str]:
     OUT.mkdir(exist_ok=True)
+    scaled = "" if scale == 1 else f"_x{scale}"
     return {
         "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL,
+        "DATABASE_URL": database.derived_url(f"pages{scaled}", default_name=f"bench{scaled}"),
         "DEBUG": "0",
         "HTTPS": "0",
         "SECRET_KEY": secrets.token_urlsafe(50),
@@ -60,31 +68,6 @@ def _production_environment() -> dict[str, str]:
         "STATIC_ROOT": str(OUT / "static"),
         "LOG_LEVEL": "WARNING",
     }
-
-
-def _ensure_database(url: str) -> None:
-    """Create the benchmark database when it does not exist yet (and only that one)."""
-    import dj_database_url
-    import psycopg
-    from psycopg import sql
-
-    config = dj_database_url.parse(url)
-    if not config["ENGINE"].endswith("postgresql"):
-        raise SystemExit("bench: the benchmarks need PostgreSQL; set DATABASE_URL to a "
-                         f"postgres:// URL (got {config['ENGINE']}).")
-    try:
-        with psycopg.connect(host=config.get("HOST") or "localhost",
-                             port=config.get("PORT") or 5432, user=config.get("USER") or None,
-                             password=config.get("PASSWORD") or None, dbname="postgres",
-                             connect_timeout=5, autocommit=True) as connection:
-            exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                        [config["NAME"]]).fetchone()
-            if not exists:
-                print(f"bench: creating database {config['NAME']}")
-                connection.execute(sql.SQL("CREATE DATABASE {}").format(
-                    sql.Identifier(config["NAME"])))
-    except psycopg.OperationalError as error:
-        raise SystemExit(f"bench: PostgreSQL does not answer: {error}".strip()) from error
 
 
 if __name__ == "__main__":

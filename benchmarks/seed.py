@@ -39,14 +39,22 @@ MEETINGS_PER_SERIES = 40
 ITEMS_PER_MEETING = 15
 ATTACHMENTS_PER_ITEM = 2
 FOLLOW_UPS = 20_000
-EXPECTED = {
-    "series": SERIES,
-    "meetings": SERIES * MEETINGS_PER_SERIES,
-    "items": SERIES * MEETINGS_PER_SERIES * ITEMS_PER_MEETING,
-    "attachments": SERIES * MEETINGS_PER_SERIES * ITEMS_PER_MEETING * ATTACHMENTS_PER_ITEM,
-    "follow_ups": FOLLOW_UPS,
-}
 UNITS = ["FAS", "MØB", "Organisation og Ledelse", "Job og Virksomhedsservice", "Socialområdet"]
+
+
+def expected(scale: int = 1) -> dict:
+    """The row counts of the data set at `scale` times the default size (the follow-ups stay
+    20,000: the board is measured at that size)."""
+    series = SERIES * scale
+    return {
+        "series": series,
+        "meetings": series * MEETINGS_PER_SERIES,
+        "items": series * MEETINGS_PER_SERIES * ITEMS_PER_MEETING,
+        "attachments": series * MEETINGS_PER_SERIES * ITEMS_PER_MEETING * ATTACHMENTS_PER_ITEM,
+        "follow_ups": FOLLOW_UPS,
+    }
+
+
 # Every benchmark series is named with this prefix: it tells our seed from anyone's real data.
 SERIES_PREFIX = "Benchmark-serie"
 MEMBER = "bench-medlem"
@@ -85,7 +93,7 @@ def counts() -> dict:
     }
 
 
-def ensure_seed(*, reseed: bool = False, log=print) -> SeedResult:
+def ensure_seed(*, reseed: bool = False, scale: int = 1, log=print) -> SeedResult:
     """Reuse the seed when its row counts match (and restore its files when missing);
     otherwise, in an empty database or one holding an earlier benchmark seed, seed afresh.
     A database with anyone else's meetings is refused, never flushed."""
@@ -96,7 +104,7 @@ def ensure_seed(*, reseed: bool = False, log=print) -> SeedResult:
             f"{connection.settings_dict['NAME']} holds meetings that are not a benchmark seed; "
             "point DATABASE_URL at an empty database (the default is .../bench).")
     current = counts()
-    if current == EXPECTED and not reseed:
+    if current == expected(scale) and not reseed:
         written = {pdf["sha256"] for pdf in _write_pdfs()}
         referenced = set(Attachment.objects.values_list("sha256", flat=True).distinct())
         if referenced <= written:
@@ -105,11 +113,13 @@ def ensure_seed(*, reseed: bool = False, log=print) -> SeedResult:
     if Meeting.objects.exists() or get_user_model().objects.exists():
         log(f"seed: emptying {connection.settings_dict['NAME']} (it held {current})")
         call_command("flush", interactive=False, verbosity=0)
-    log("seed: writing 50 series, 2,000 meetings, 30,000 items, 60,000 attachments, 20,000 "
-        "follow-ups …")
+    target = expected(scale)
+    log(f"seed: writing {target['series']:,} series, {target['meetings']:,} meetings, "
+        f"{target['items']:,} items, {target['attachments']:,} attachments, "
+        f"{target['follow_ups']:,} follow-ups …")
     pdfs = _write_pdfs()
     with transaction.atomic():
-        _seed(pdfs, log=log)
+        _seed(pdfs, series_count=target["series"], log=log)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return SeedResult(False, time.perf_counter() - started, counts())
@@ -148,14 +158,14 @@ def _pdf(text: str, pages: int) -> bytes:
     return out.getvalue()
 
 
-def _seed(pdfs: list[dict], *, log) -> None:
+def _seed(pdfs: list[dict], *, series_count: int, log) -> None:
     User = get_user_model()
     password = make_password(PASSWORD)  # hashed once: PBKDF2 per user would take minutes
     users = User.objects.bulk_create(
         [User(username=MEMBER, first_name="Bente", last_name="Benchmark", password=password),
          User(username=SECRETARY, first_name="Bo", last_name="Benchmark", password=password)]
         + [User(username=f"bench-{n:03d}", first_name="Bruger", last_name=str(n),
-                password=password) for n in range(SERIES * 5)])
+                password=password) for n in range(series_count * 5)])
     member, secretary, others = users[0], users[1], users[2:]
 
     template = MemoTemplate.objects.create(
@@ -167,7 +177,7 @@ def _seed(pdfs: list[dict], *, log) -> None:
                       kind=kinds[n % len(kinds)], default_location="Rådhuset, lokale 390",
                       default_start_time=dt.time(9 + n % 5), default_end_time=dt.time(12 + n % 5),
                       memo_template=template, addressee="Til Rådmandsmødet")
-        for n in range(SERIES)])
+        for n in range(series_count)])
     Secretariat = MeetingSeries.secretariat.through
     Members = MeetingSeries.members.through
     # The benchmark's secretary is in every series' secretariat: its follow-up board holds all

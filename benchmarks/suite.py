@@ -1,6 +1,7 @@
 """The benchmark run itself, once Django is set up against the benchmark database."""
 
 import datetime as dt
+import os
 import re
 import time
 import uuid
@@ -34,12 +35,14 @@ class WrkTarget:
 
 
 def run(*, args, env: dict, repo: Path, out: Path) -> None:
+    load_before = os.getloadavg()
     wrk = measure.ensure_wrk()
     print("bench: migrating and collecting static files")
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     try:
-        seeded = seed.ensure_seed(reseed=args.reseed, log=lambda line: print(f"bench: {line}"))
+        seeded = seed.ensure_seed(reseed=args.reseed, scale=args.scale,
+                                  log=lambda line: print(f"bench: {line}"))
     except seed.NotABenchmarkDatabase as error:
         raise SystemExit(f"bench: {error}") from error
     print(f"bench: seed {'reused' if seeded.reused else 'written'} in {seeded.seconds:.1f} s: "
@@ -113,6 +116,9 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         for row in rows:
             if row.label.startswith("Follow-up board"):
                 row.note = _board_queries(board.path())
+        if args.connections:
+            rows.append(_load(wrk, base, public.get_absolute_url(), args))
+        rows.append(_after_edit(member, meeting, args.cold_samples, expect=f"Punkt {items}:"))
         if not search:
             rows.append(Row("Search", note="no search route in the URLconf yet"))
         rows += cold_rows
@@ -130,6 +136,10 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
                   ", PostgreSQL and gunicorn on this machine",
         "Load": f"wrk {machine.wrk_version()}, -t1 -c{args.workers}, {args.runs} runs × "
                 f"{args.duration} s per target and per baseline",
+        "Machine load": "load average (1, 5, 15 min) "
+                        f"{' / '.join(f'{v:.1f}' for v in load_before)} at the start, "
+                        f"{' / '.join(f'{v:.1f}' for v in os.getloadavg())} at the end "
+                        "(the machine is shared)",
         "Data": f"{seeded.counts['series']} series, {seeded.counts['meetings']:,} meetings, "
                 f"{seeded.counts['items']:,} items, {seeded.counts['attachments']:,} "
                 f"attachments ({'seed reused' if seeded.reused else 'seeded'} in "
@@ -188,6 +198,42 @@ def _wrk_rows(wrk: str, base: str, wrk_targets: list[WrkTarget], cookies: dict,
     samples = f"wrk, {args.runs}×{args.duration} s"
     return [Row(t.label, measure.combine(runs[t.label], samples),
                 measure.combine(baselines[t.label], samples)) for t in wrk_targets]
+
+
+def _load(wrk: str, base: str, path: str, args) -> Row:
+    """The public page under many connections at once (two wrk threads, wrk's own 2 s
+    time-out): the queue in front of the workers is what a busy day looks like."""
+    label = f"Public meeting page, {args.connections} connections"
+    print(f"bench: wrk, {args.connections} connections on {path}")
+    runs, baselines = [], []
+    for _ in range(max(1, args.runs // 2)):
+        options = {"duration": max(args.duration, 5), "connections": args.connections,
+                   "threads": 2, "timeout": "2s"}
+        baselines.append(measure.wrk_once(wrk, base + BASELINE, **options))
+        runs.append(measure.wrk_once(wrk, base + path, **options))
+    samples = f"wrk -t2 -c{args.connections}, {len(runs)}×{max(args.duration, 5)} s"
+    return Row(label, measure.combine(runs, samples), measure.combine(baselines, samples))
+
+
+def _after_edit(client: Browser, meeting, samples: int, *, expect: str) -> Row:
+    """The first request for the member's meeting page after each of `samples` edits to one
+    of its items: nothing kept applies, the page is assembled and rendered again."""
+    label = "Meeting page right after an edit (member)"
+    item = AgendaItem.objects.filter(meeting=meeting).order_by("position").first()
+    token = uuid.uuid4().hex[:8]
+    target_ms, baseline_ms, errors = [], [], 0
+    for n in range(samples):
+        AgendaItem.objects.filter(pk=item.pk).update(text=f"<p>Rettelse {n} ({token}).</p>")
+        started = time.perf_counter()
+        client.request(BASELINE)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        status, body, _ = client.request(meeting.get_absolute_url())
+        target_ms.append((time.perf_counter() - started) * 1000)
+        errors += not (status == 200 and f"Rettelse {n} ({token})" in body.decode()
+                       and expect in body.decode())
+    return Row(label, measure.from_durations(target_ms, errors),
+               measure.from_durations(baseline_ms, 0))
 
 
 def _split_timed(client: Browser, sends: list) -> tuple[Figures, Figures]:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "meetings",
     "agendas",
     "decisions",
+    "reading",
     "documents",
     "demo",
 ]
@@ -121,9 +122,37 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def cache_from_url(url: str) -> dict:
+    """Django's cache framework from CACHE_URL: empty or locmem:// keeps pages in each
+    process's memory (the embedded default); redis://host:port/db (or rediss://) is a shared
+    Redis or Valkey for several processes or machines; dummy:// keeps nothing."""
+    scheme = url.split("://", 1)[0] if "://" in url else url
+    if scheme in {"", "locmem"}:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                "LOCATION": "referat", "OPTIONS": {"MAX_ENTRIES": 500}}
+    if scheme in {"redis", "rediss", "unix"}:
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "referat")}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(f"CACHE_URL: unknown cache {scheme!r} (locmem://, redis://, "
+                               "rediss://, unix:// or dummy://)")
+
+
+# Pages kept between requests (common/page_cache.py).
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+# Database sessions, read with a query compiled once (common/auth.py). A shared cache also
+# holds them (written through to the database): every process sees a log-out at once; a
+# per-process cache never would, so without one they are read from the database.
+SESSION_ENGINE = "common.auth"
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the logged-in user with a query compiled once.
+    "common.auth.Backend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

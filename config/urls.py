@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("meetings.urls")),
     path("", include("agendas.urls")),
     path("", include("decisions.urls")),
+    path("", include("reading.urls")),
     path("", include("documents.urls")),
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),

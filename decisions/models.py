@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, StringAgg, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -8,24 +9,33 @@ from agendas.models import AgendaItem, RecommendationPoint
 from common.models import Autosaved, VersionedModel
 from common.richtext import sanitize_html
 from meetings.models import Meeting, MeetingSeries
+from meetings.versions import MeetingPart, MeetingPartQuerySet
+from meetings.viewer import as_viewer
 
 RELEASED_STATUSES = [Meeting.Status.MINUTES_APPROVED, Meeting.Status.PUBLISHED]
 
 
-class DecisionQuerySet(models.QuerySet):
-    def visible_q(self, user, prefix: str = "") -> Q:
-        """A decision is readable where its item is, and before the minutes are approved only
-        by the series' secretariat (the minute taker's draft is not yet the members')."""
-        q = AgendaItem.objects.visible_q(user, prefix=f"{prefix}item__")
-        if user.is_authenticated and user.is_superuser:
-            return q
-        released = Q(**{f"{prefix}item__meeting__status__in": RELEASED_STATUSES})
-        secretariat = Q(**{f"{prefix}item__meeting__series__in":
-                           MeetingSeries.objects.with_secretariat(user)})
-        return q & (released | secretariat)
+class DecisionQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who, prefix: str = "") -> Q:
+        """A decision is readable where its item is, once its meeting releases it."""
+        viewer = as_viewer(who)
+        return (AgendaItem.objects.visible_q(viewer, prefix=f"{prefix}item__")
+                & self.released_q(viewer, prefix=f"{prefix}item__meeting__"))
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def released_q(self, who, prefix: str = "") -> Q:
+        """Meetings whose decisions reach the viewer: all once the minutes are approved, and
+        to the series' secretariat already while they are written (the minute taker's draft
+        is not yet the members'). `prefix` is the path to the meeting."""
+        viewer = as_viewer(who)
+        if viewer.is_superuser:
+            return Q()
+        released = Q(**{f"{prefix}status__in": RELEASED_STATUSES})
+        if not viewer.is_authenticated:
+            return released
+        return released | Q(**{f"{prefix}series__in": viewer.secretariat})
+
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
 
 class Numbering(models.TextChoices):
@@ -33,8 +43,10 @@ class Numbering(models.TextChoices):
     SINGLE = "single", _("Én sætning uden nummer")
 
 
-class Decision(Autosaved, VersionedModel):
+class Decision(MeetingPart, Autosaved, VersionedModel):
     """The decision ("Beslutning") on one agenda item: its numbered points, then the discussion."""
+
+    meeting_lookup = "items__decision"
 
     Numbering = Numbering
 
@@ -75,8 +87,19 @@ class Outcome(models.TextChoices):
     IKKE_BEHANDLET = "ikke_behandlet", _("Ikke behandlet")
 
 
-class DecisionPoint(Autosaved, VersionedModel):
+class DecisionPointQuerySet(MeetingPartQuerySet):
+    def with_answered_numbers(self):
+        """Each point with the numbers of the recommendation points it answers ("1,3"), read
+        in the same query."""
+        return self.annotate(answered=StringAgg(Cast("answers__number", CharField()),
+                                                Value(","), default=Value(""))).order_by(
+            *DecisionPoint._meta.ordering)
+
+
+class DecisionPoint(MeetingPart, Autosaved, VersionedModel):
     """A numbered point of a decision, with its outcome and the recommendation points it answers."""
+
+    meeting_lookup = "items__decision__points"
 
     Outcome = Outcome
 
@@ -87,6 +110,8 @@ class DecisionPoint(Autosaved, VersionedModel):
     outcome = models.CharField(_("udfald"), max_length=30, choices=Outcome.choices)
     answers = models.ManyToManyField(RecommendationPoint, blank=True, related_name="answered_by",
                                      verbose_name=_("svarer på indstillingspunkt"))
+
+    objects = DecisionPointQuerySet.as_manager()
     history = HistoricalRecords(m2m_fields=[answers], excluded_fields=Autosaved.AUTOSAVE_FIELDS)
 
     class Meta:
@@ -107,11 +132,19 @@ class DecisionPoint(Autosaved, VersionedModel):
     def __str__(self):
         return f"{self.number}) {self.text[:60]}"
 
+    def answered_numbers(self) -> list[int]:
+        """The numbers of the recommendation points this point answers, as read with the
+        point (`with_answered_numbers`) or else asked for now."""
+        known = getattr(self, "answered", None)
+        if known is not None or "answered" in self.__dict__:
+            return sorted(int(n) for n in (known or "").split(",") if n)
+        return sorted(point.number for point in self.answers.all())
+
     def label(self, *, answers_form: bool) -> str:
         """How the point is introduced: "Ad 2) og Ad 3)" in the agenda-with-decisions form when
         it answers recommendation points; "2)" when the decision is numbered, has several
         points or this one answers any; nothing for a lone phrase such as "Godkendt."."""
-        answered = sorted(point.number for point in self.answers.all())
+        answered = self.answered_numbers()
         if answers_form and answered:
             labels = [_("Ad %(number)s)") % {"number": number} for number in answered]
             conjunction = _("og")
@@ -130,17 +163,19 @@ class FollowUpStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Annulleret")
 
 
-class FollowUpQuerySet(models.QuerySet):
-    def visible_q(self, user) -> Q:
+class FollowUpQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who) -> Q:
         """A follow-up is readable where its decision is, and by its owner once the minutes
         are approved (an owner from outside the series sees what was asked of them)."""
-        q = Decision.objects.visible_q(user, prefix="decision__")
-        if q and user.is_authenticated:
-            q |= Q(owner_user=user, decision__item__meeting__status__in=RELEASED_STATUSES)
+        viewer = as_viewer(who)
+        q = Decision.objects.visible_q(viewer, prefix="decision__")
+        if q and viewer.is_authenticated:
+            q |= Q(owner_user_id=viewer.user_id,
+                   decision__item__meeting__status__in=RELEASED_STATUSES)
         return q
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
     def open(self):
         return self.filter(status__in=[FollowUpStatus.OPEN, FollowUpStatus.IN_PROGRESS])
@@ -149,8 +184,10 @@ class FollowUpQuerySet(models.QuerySet):
         return self.open().filter(due_date__lt=today)
 
 
-class FollowUp(VersionedModel):
+class FollowUp(MeetingPart, VersionedModel):
     """Something a decision asks a person or a unit to follow up on ("FAS følger op")."""
+
+    meeting_lookup = "items__decision__follow_ups"
 
     Status = FollowUpStatus
 
@@ -264,20 +301,19 @@ class Phrase(models.Model):
         return self.text
 
 
-class AttendanceQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class AttendanceQuerySet(MeetingPartQuerySet):
+    def visible_to(self, who):
         """Who came is part of the minutes: readable with the meeting's decisions (all who see
         the meeting once the minutes are approved, the secretariat already while written)."""
-        if user.is_authenticated and user.is_superuser:
-            return self.all()
-        released = Q(meeting__status__in=RELEASED_STATUSES)
-        secretariat = Q(meeting__series__in=MeetingSeries.objects.with_secretariat(user))
-        return self.filter(meeting__in=Meeting.objects.visible_to(user)).filter(
-            released | secretariat)
+        viewer = as_viewer(who)
+        return self.filter(meeting__in=Meeting.objects.visible_to(viewer)).filter(
+            Decision.objects.released_q(viewer, prefix="meeting__"))
 
 
-class Attendance(VersionedModel):
+class Attendance(MeetingPart, VersionedModel):
     """Whether a member of the series came to the meeting or sent word ("Afbud")."""
+
+    meeting_lookup = "attendance"
 
     class Status(models.TextChoices):
         PRESENT = "present", _("Deltog")
@@ -312,14 +348,16 @@ class Attendance(VersionedModel):
         return self.user.get_full_name() or self.user.get_username()
 
 
-class ItemAttendanceQuerySet(models.QuerySet):
-    def visible_to(self, user):
+class ItemAttendanceQuerySet(MeetingPartQuerySet):
+    def visible_to(self, who):
         """Readable where the item's decision is."""
-        return self.filter(Decision.objects.visible_q(user))
+        return self.filter(Decision.objects.visible_q(who))
 
 
-class ItemAttendance(VersionedModel):
+class ItemAttendance(MeetingPart, VersionedModel):
     """A member's absence from one item, or their declared conflict of interest ("Inhabil")."""
+
+    meeting_lookup = "items__attendance"
 
     class Kind(models.TextChoices):
         ABSENT = "absent", _("Fraværende under punktet")

@@ -7,3 +7,9 @@ class DocumentsConfig(AppConfig):
 
     name = "documents"
     verbose_name = _("Dokumenter")
+
+    def ready(self):
+        from documents.section import DocumentsSection
+        from reading import sections
+
+        sections.register(DocumentsSection())

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
@@ -38,6 +39,10 @@ class RenderedDocument(models.Model):
     outline = models.JSONField(_("bogmærker"), default=list, blank=True)
     render_seconds = models.FloatField(_("renderingstid (s)"), default=0)
     created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    # The meeting's content version when the document was last found to be current (made or
+    # used); `prune_documents` removes what a newer version has superseded.
+    content_version = models.BigIntegerField(_("indholdsversion"), default=0)
+    current_at = models.DateTimeField(_("senest aktuel"), default=timezone.now)
 
     class Meta:
         verbose_name = _("genereret dokument")
@@ -50,6 +55,45 @@ class RenderedDocument(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.key[:12]}"
+
+
+class DocumentIndex(models.Model):
+    """Which stored document answers a request, by the meeting's content version: a request
+    for a document that is stored already reads the meeting's version and this row (with the
+    file name to send it under), and sends the file, without assembling the meeting.
+
+    A row is written after the document was found the long way (for a viewer of `audience`,
+    at `content_version`), so it can only lead a viewer of the same class to what that class
+    may see; any change to the meeting moves its version, and the old rows are no longer asked
+    for. `audience` is public, outsider, member or secretariat, or user:<id> for a pack with
+    the reader's own notes (then `annotations_version` counts too)."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+",
+                                verbose_name=_("møde"))
+    content_version = models.BigIntegerField(_("indholdsversion"))
+    annotations_version = models.BigIntegerField(_("version af noter og kommentarer"),
+                                                 default=0)
+    kind = models.CharField(_("type"), max_length=10, choices=RenderedDocument.Kind.choices)
+    options = models.CharField(_("valg"), max_length=100, blank=True)
+    variant = models.CharField(_("PDF-variant"), max_length=20, blank=True)
+    # The reader's language: the document is Danish, its file name is in theirs.
+    language = models.CharField(_("sprog"), max_length=10)
+    audience = models.CharField(_("læserkreds"), max_length=30)
+    document = models.ForeignKey(RenderedDocument, on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("dokument"))
+    filename = models.CharField(_("filnavn"), max_length=300)
+
+    class Meta:
+        verbose_name = _("opslag af genereret dokument")
+        verbose_name_plural = _("opslag af genererede dokumenter")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "content_version", "annotations_version", "kind", "options",
+                        "variant", "language", "audience"], name="documentindex_unique_slot"),
+        ]
+
+    def __str__(self):
+        return f"{self.meeting_id} v{self.content_version} {self.kind} {self.audience}"
 
 
 class PackJob(models.Model):

@@ -23,8 +23,6 @@ from django.utils.translation import gettext_lazy
 
 from agendas.models import AgendaItem
 from common.richtext import html_to_text
-from decisions.models import RELEASED_STATUSES
-from documents.content import ItemView, MeetingContent, meeting_content
 from documents.models import RenderedDocument
 from documents.pdf import fingerprint, render, store
 from documents.pdf.archive import DataFile, record_file
@@ -37,7 +35,8 @@ from documents.pdf.pack import (
     memo_page_number,
     number_pages,
 )
-from meetings.models import Meeting, MeetingSeries, SeriesLayout
+from meetings.models import Meeting, SeriesLayout
+from reading.content import ItemView, MeetingContent, meeting_content, minutes_available
 
 logger = logging.getLogger(__name__)
 
@@ -49,16 +48,6 @@ Kind = RenderedDocument.Kind
 PACK_INLINE_MAX_NEW_PAGES = 30
 PACK_INLINE_MAX_PAGES = 300
 CHARS_PER_PAGE = 3000
-
-
-def minutes_available(meeting: Meeting, user, *, public: bool) -> bool:
-    """Whether the viewer may read the meeting's minutes: everyone (the public version too)
-    once they are approved, the series' secretariat already while they are being written."""
-    if meeting.status in RELEASED_STATUSES:
-        return not public or meeting.status == Meeting.Status.PUBLISHED
-    if public or meeting.status != Meeting.Status.MINUTES_DRAFT:
-        return False
-    return MeetingSeries.objects.with_secretariat(user).filter(pk=meeting.series_id).exists()
 
 
 def _content(meeting, user, *, public: bool, with_annotations: bool = False) -> MeetingContent:
@@ -291,6 +280,8 @@ def pack_plan(*, meeting: Meeting, user, public: bool = False, with_annotations:
                   RenderedDocument.objects.filter(key__in=[p.key for p in parts])}
         for part in parts:
             part.stored = stored.get(part.key)
+    # The pack and its parts show the meeting as it is now (prune_documents keeps them).
+    store.mark_current([key, *(p.key for p in parts)], meeting)
     return plan
 
 

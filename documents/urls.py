@@ -4,7 +4,6 @@ from documents import views
 
 app_name = "documents"
 urlpatterns = [
-    path("moeder/<int:meeting_id>/", views.meeting_detail, name="meeting"),
     path("moeder/<int:meeting_id>/dagsorden.pdf", views.agenda_pdf, name="agenda"),
     path("moeder/<int:meeting_id>/referat.pdf", views.minutes_pdf, name="minutes"),
     path("moeder/<int:meeting_id>/samlet.pdf", views.pack_pdf, name="pack"),

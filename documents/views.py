@@ -10,53 +10,18 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from agendas.models import AgendaItem
-from documents import services
-from documents.content import meeting_content
-from documents.models import PackJob
+from documents import lookup, services
+from documents.models import PackJob, RenderedDocument
 from documents.pdf import render as pdf_render
 from documents.pdf import store
-from meetings.models import Meeting, MeetingSeries
+from documents.section import PACK_JOBS_SESSION_KEY
+from meetings.models import Meeting
+from meetings.versions import current_versions
+from meetings.viewer import request_viewer
+from reading.content import minutes_available, readable_meetings
 
-PACK_JOBS_SESSION_KEY = "documents_pack_jobs"
-
-
-@vary_on_headers("HX-Request", "Cookie")
-def meeting_detail(request, meeting_id: int):
-    """The meeting page: header, items in order of treatment, memos, decisions, documents."""
-    meeting = get_object_or_404(
-        Meeting.objects.visible_to(request.user).select_related("series", "minute_taker"),
-        pk=meeting_id,
-    )
-    insider = MeetingSeries.objects.with_insider(request.user).filter(pk=meeting.series_id).exists()
-    content = meeting_content(meeting=meeting, user=request.user, with_annotations=insider)
-    can_edit = Meeting.objects.editable_by(request.user).filter(pk=meeting.pk).exists()
-    return render(request, "documents/meeting_detail.html", {
-        "meeting": meeting, "content": content, "can_edit": can_edit,
-        "documents": _documents_context(request, meeting, content),
-    })
-
-
-def _documents_context(request, meeting: Meeting, content) -> dict:
-    """What the page's "Dokumenter" section offers this viewer."""
-    user = request.user
-    job = None
-    # The session remembers the packs this reader started, so that the page asks the database
-    # about a job only when there is one.
-    job_id = request.session.get(PACK_JOBS_SESSION_KEY, {}).get(str(meeting.pk))
-    if job_id and user.is_authenticated:
-        job = PackJob.objects.filter(pk=job_id, user=user, status__in=PackJob.ACTIVE).first()
-        if job is None:
-            jobs = request.session[PACK_JOBS_SESSION_KEY]
-            jobs.pop(str(meeting.pk), None)
-            request.session[PACK_JOBS_SESSION_KEY] = jobs
-    return {
-        "minutes": services.minutes_available(meeting, user, public=not user.is_authenticated),
-        "memos": [e for e in content.readable_items if e.item.has_memo],
-        "can_choose_public": user.is_authenticated and meeting.is_public,
-        "can_annotate": user.is_authenticated,
-        "job": _job_state(job, _pack_options(job)) if job else None,
-    }
-
+Kind = RenderedDocument.Kind
+_STORAGE = RenderedDocument._meta.get_field("file").storage
 
 # PDF documents. Each view starts from the same visibility rule as the meeting page; an
 # anonymous visitor always gets the public version, others may ask for it (?offentlig=1).
@@ -66,8 +31,9 @@ def _is_public(request) -> bool:
 
 
 def _meeting(request, meeting_id: int, *, public: bool) -> Meeting:
-    meeting = get_object_or_404(Meeting.objects.visible_to(request.user).select_related("series"),
-                                pk=meeting_id)
+    meeting = get_object_or_404(
+        readable_meetings(request_viewer(request)).select_related("series"),
+        pk=meeting_id)
     if public and not meeting.is_public:
         raise Http404  # an unpublished meeting has no public version
     return meeting
@@ -86,24 +52,36 @@ def _meeting_name(meeting: Meeting) -> str:
     return f"{meeting.display_title} {meeting.date:%d-%m-%Y}"
 
 
-def _serve(request, get_document, filename: str):
-    """Send a stored document (rendering it first when needed), or 304 when the browser has
-    this version already. A row whose file went missing from storage renders once more."""
-    document = get_document()
-    etag = f'"{document.key}"'
+def _current(meeting_id: int, viewer) -> tuple[int, int, int]:
+    """The meeting's series and versions, when the viewer may see it (else 404)."""
+    current = current_versions(meeting_id, viewer)
+    if current is None:
+        raise Http404
+    return current
+
+
+def _serve(request, slot: lookup.Slot, get_document, filename, *, found=None):
+    """Send the document `slot` names: 304 when the browser has this version already, the
+    stored file when the index knows it (`found`), else the document found (or rendered)
+    the long way by `get_document`, remembered for the next request under `filename()`. A
+    document whose file went missing from storage renders once more."""
+    if found is None:
+        found = _remember(slot, get_document(), filename())
+    etag = f'"{found.key}"'
     if etag in [t.strip() for t in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
         try:
-            handle = document.file.open("rb")
+            handle = _STORAGE.open(found.file, "rb")
         except FileNotFoundError:
-            store.forget(document)
-            document = get_document()
-            etag = f'"{document.key}"'
-            handle = document.file.open("rb")
+            store.forget_key(found.key)
+            found = _remember(slot, get_document(), filename())
+            etag = f'"{found.key}"'
+            handle = _STORAGE.open(found.file, "rb")
         response = FileResponse(handle, content_type="application/pdf",
-                                 as_attachment=request.GET.get("hent") == "1", filename=filename)
-        response["Content-Length"] = document.size
+                                 as_attachment=request.GET.get("hent") == "1",
+                                 filename=found.filename)
+        response["Content-Length"] = found.size
     response["ETag"] = etag
     response["X-Content-Type-Options"] = "nosniff"
     response["Cache-Control"] = "private, max-age=0, must-revalidate"
@@ -111,13 +89,22 @@ def _serve(request, get_document, filename: str):
     return response
 
 
+def _remember(slot: lookup.Slot, document: RenderedDocument, filename: str) -> lookup.Stored:
+    slot.remember(document, filename)
+    return lookup.Stored(document.key, document.file.name, document.size, filename)
+
+
 @require_GET
 def agenda_pdf(request, meeting_id: int):
-    public = _is_public(request)
-    meeting = _meeting(request, meeting_id, public=public)
-    return _serve(request, lambda: services.agenda_pdf(
-        meeting=meeting, user=request.user, public=public, variant=_variant(request)),
-        _filename("Dagsorden", _meeting_name(meeting), public=public))
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.AGENDA,
+                       public=public, variant=variant)
+    meeting = _lazy_meeting(request, meeting_id, public=public)
+    return _serve(request, slot,
+                  lambda: services.agenda_pdf(meeting=meeting(), user=viewer, public=public,
+                                              variant=variant),
+                  lambda: _filename("Dagsorden", _meeting_name(meeting()), public=public),
+                  found=slot.find())
 
 
 MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
@@ -125,36 +112,69 @@ MINUTES_FORMS = {"kort": "short", "dagsorden": "with_agenda"}
 
 @require_GET
 def minutes_pdf(request, meeting_id: int):
-    public = _is_public(request)
-    meeting = _meeting(request, meeting_id, public=public)
-    if not services.minutes_available(meeting, request.user, public=public):
-        raise Http404
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
     form = MINUTES_FORMS.get(request.GET.get("form", ""))
-    return _serve(request, lambda: services.minutes_pdf(
-        meeting=meeting, user=request.user, public=public, form=form, variant=_variant(request)),
-        _filename("Referat", _meeting_name(meeting), public=public))
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.MINUTES,
+                       public=public, variant=variant, options=form or "")
+    # A row in the index was written once the minutes were found readable for this class of
+    # viewers at this version; without one, the long way asks again.
+    found = slot.find()
+    meeting = _lazy_meeting(request, meeting_id, public=public)
+    if found is None and not minutes_available(meeting(), viewer, public=public):
+        raise Http404
+    return _serve(request, slot,
+                  lambda: services.minutes_pdf(meeting=meeting(), user=viewer, public=public,
+                                               form=form, variant=variant),
+                  lambda: _filename("Referat", _meeting_name(meeting()), public=public),
+                  found=found)
 
 
 @require_GET
 def memo_pdf(request, item_id: int):
-    public = _is_public(request)
-    item = get_object_or_404(
-        AgendaItem.objects.visible_to(request.user).select_related("meeting__series"),
-        pk=item_id, memo_template__isnull=False)
-    _meeting(request, item.meeting_id, public=public)
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
+    located = lookup.memo_current(item_id, viewer)
+    if located is None:
+        raise Http404
+    meeting_id, current = located
+    slot = lookup.slot(viewer, current, meeting_id, Kind.MEMO, public=public, variant=variant,
+                       options=f"item={item_id}")
+    found = slot.find()
+    item = None
+
+    def load_item():
+        nonlocal item
+        if item is None:
+            item = get_object_or_404(
+                AgendaItem.objects.visible_to(viewer).select_related("meeting__series"),
+                pk=item_id, memo_template__isnull=False)
+            if public and not item.meeting.is_public:
+                raise Http404  # an unpublished meeting has no public version
+        return item
 
     def document():
-        found = services.memo_pdf(item=item, user=request.user, public=public,
-                                  variant=_variant(request))
-        if found is None:
+        memo = services.memo_pdf(item=load_item(), user=viewer, public=public, variant=variant)
+        if memo is None:
             raise Http404
-        return found
+        return memo
 
-    return _serve(request, document, _filename(
-        "Indstilling", f"punkt {item.number}", item.title, public=public))
+    return _serve(request, slot, document, lambda: _filename(
+        "Indstilling", f"punkt {load_item().number}", load_item().title, public=public),
+        found=found)
 
 
-def _pack_options(job: PackJob | None = None, request=None) -> dict:
+def _lazy_meeting(request, meeting_id: int, *, public: bool):
+    """The meeting, fetched (through its rule) the first time it is needed."""
+    fetched = []
+
+    def meeting() -> Meeting:
+        if not fetched:
+            fetched.append(_meeting(request, meeting_id, public=public))
+        return fetched[0]
+
+    return meeting
+
+
+def pack_options(job: PackJob | None = None, request=None) -> dict:
     """The query that asks for this pack again (and that the progress polls)."""
     if job is not None:
         options = {"offentlig": "1" if job.public else "", "noter": "1" if job.with_annotations
@@ -164,7 +184,7 @@ def _pack_options(job: PackJob | None = None, request=None) -> dict:
     return {name: value for name, value in options.items() if value == "1"}
 
 
-def _job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
+def job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
     meeting_id = job.meeting_id if job else stored.meeting_id
     url = reverse("documents:pack", args=[meeting_id])
     query = urlencode(options)
@@ -184,36 +204,48 @@ def _job_state(job: PackJob | None, options: dict, *, stored=None) -> dict:
 def pack_pdf(request, meeting_id: int):
     """The pack. Small packs and stored ones are sent at once; a large one is handed to the
     background worker and this page shows its progress, polled by htmx every second."""
-    public = _is_public(request)
-    meeting = _meeting(request, meeting_id, public=public)
-    options = _pack_options(request=request)
-    with_annotations = "noter" in options and request.user.is_authenticated and not public
-    plan = services.pack_plan(meeting=meeting, user=request.user, public=public,
-                              with_annotations=with_annotations, variant=_variant(request))
-    filename = _filename("Samlet dokument", _meeting_name(meeting), public=public)
+    public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
+    options = pack_options(request=request)
+    with_annotations = "noter" in options and viewer.is_authenticated and not public
+    slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.PACK,
+                       public=public, variant=variant,
+                       options="noter" if with_annotations else "",
+                       with_annotations=with_annotations)
+    meeting = _lazy_meeting(request, meeting_id, public=public)
+
+    def plan():
+        return services.pack_plan(meeting=meeting(), user=viewer, public=public,
+                                  with_annotations=with_annotations, variant=variant)
+
+    def filename():
+        return _filename("Samlet dokument", _meeting_name(meeting()), public=public)
+
+    if not request.htmx:
+        found = slot.find()
+        if found is not None:
+            return _serve(request, slot, lambda: services.pack_pdf(plan()), filename,
+                          found=found)
+    first = plan()
     if request.htmx:
-        return _pack_progress(request, meeting, plan, options)
-    if plan.stored is not None or not plan.renders_in_background:
-        plans = iter([plan])
+        return _pack_progress(request, meeting(), first, options)
+    if first.stored is not None or not first.renders_in_background:
+        plans = iter([first])
 
         def document():  # a second call (the stored file went missing) plans afresh
-            current = next(plans, None) or services.pack_plan(
-                meeting=meeting, user=request.user, public=public,
-                with_annotations=with_annotations, variant=_variant(request))
-            return services.pack_pdf(current)
+            return services.pack_pdf(next(plans, None) or plan())
 
-        return _serve(request, document, filename)
-    job = _start_job(plan, request.user)
+        return _serve(request, slot, document, filename)
+    job = _start_job(first, request.user)
     job.refresh_from_db()
     if request.user.is_authenticated and job.status in PackJob.ACTIVE:
         jobs = request.session.get(PACK_JOBS_SESSION_KEY, {})
-        jobs[str(meeting.pk)] = job.pk
+        jobs[str(meeting_id)] = job.pk
         request.session[PACK_JOBS_SESSION_KEY] = jobs
     if job.status == PackJob.Status.DONE and job.document_id:
         # The task backend ran it at once (the immediate backend in tests and development).
-        return _serve(request, lambda: job.document, filename)
+        return _serve(request, slot, lambda: job.document, filename)
     return render(request, "documents/pack_progress.html", {
-        "meeting": meeting, "progress": _job_state(job, options)})
+        "meeting": meeting(), "progress": job_state(job, options)})
 
 
 def _start_job(plan, user) -> PackJob:
@@ -247,7 +279,7 @@ def _pack_progress(request, meeting, plan, options) -> HttpResponse:
         job.refresh_from_db()
     stored = plan.stored or (job.document if job and job.status == PackJob.Status.DONE
                              else None)
-    state = _job_state(job, options, stored=stored)
+    state = job_state(job, options, stored=stored)
     if (state["state"] == "running" and job is not None
             and request.GET.get("trin") == str(job.steps_done)):
         return HttpResponse(status=204)

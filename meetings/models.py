@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from common.models import VersionedModel
+from meetings.versions import MeetingPart, MeetingPartQuerySet, new_version
+from meetings.viewer import as_viewer
 
 
 class SeriesKind(models.TextChoices):
@@ -35,38 +37,44 @@ class MeetingStatus(models.TextChoices):
     PUBLISHED = "published", _("Offentliggjort")
 
 
-class MeetingSeriesQuerySet(models.QuerySet):
-    def with_secretariat(self, user):
-        """Series whose secretariat `user` belongs to (they edit everything in them)."""
-        if not user.is_authenticated:
+class MeetingSeriesQuerySet(MeetingPartQuerySet):
+    def with_secretariat(self, who):
+        """Series whose secretariat `who` belongs to (they edit everything in them)."""
+        viewer = as_viewer(who)
+        if not viewer.is_authenticated:
             return self.none()
-        if user.is_superuser:
+        if viewer.is_superuser:
             return self.all()
-        return self.filter(pk__in=MeetingSeries.secretariat.through.objects.filter(
-            user=user).values("meetingseries_id"))
+        return self.filter(pk__in=viewer.secretariat)
 
-    def with_member(self, user):
-        """Series `user` is a member of (they read everything in them but drafts)."""
-        if not user.is_authenticated:
+    def with_member(self, who):
+        """Series `who` is a member of (they read everything in them but drafts)."""
+        viewer = as_viewer(who)
+        if not viewer.is_authenticated:
             return self.none()
-        return self.filter(pk__in=MeetingSeries.members.through.objects.filter(
-            user=user).values("meetingseries_id"))
+        return self.filter(pk__in=viewer.member)
 
-    def with_insider(self, user):
-        """Series where `user` belongs, as secretariat or member."""
-        return self.with_secretariat(user) | self.with_member(user)
+    def with_insider(self, who):
+        """Series where `who` belongs, as secretariat or member."""
+        viewer = as_viewer(who)
+        if viewer.is_superuser:
+            return self.all()
+        return self.filter(pk__in=viewer.insider) if viewer.is_authenticated else self.none()
 
-    def visible_to(self, user):
-        if user.is_authenticated and user.is_superuser:
+    def visible_to(self, who):
+        viewer = as_viewer(who)
+        if viewer.is_superuser:
             return self.all()
         q = Q(pk__in=Meeting.objects.filter(status=Meeting.Status.PUBLISHED).values("series_id"))
-        if user.is_authenticated:
-            q |= Q(pk__in=self.with_insider(user).values("pk"))
+        if viewer.is_authenticated:
+            q |= Q(pk__in=viewer.insider)
         return self.filter(q)
 
 
-class MemoTemplate(models.Model):
+class MemoTemplate(MeetingPart):
     """The ordered sections of a recommendation memo ("Indstilling"), template A or B."""
+
+    meeting_lookup = "items__memo_template"
 
     class Layout(models.TextChoices):
         DEPARTMENT = "A", _("A: afdelingens indstilling (INDSTILLING, SAGSFREMSTILLING …)")
@@ -109,8 +117,10 @@ class MemoTemplate(models.Model):
                 "eller bilagsliste.")})
 
 
-class MeetingSeries(VersionedModel):
+class MeetingSeries(MeetingPart, VersionedModel):
     """A forum that meets repeatedly, such as "Rådmandsmøder 2022-2025"."""
+
+    meeting_lookup = "series"
 
     Kind = SeriesKind
 
@@ -211,30 +221,35 @@ class StandardItem(models.Model):
         return self.title
 
 
-class MeetingQuerySet(models.QuerySet):
-    def visible_q(self, user) -> Q:
+class MeetingQuerySet(MeetingPartQuerySet):
+    def visible_q(self, who, prefix: str = "") -> Q:
         """The one rule for who may see a meeting (every page, PDF, feed and search starts here):
         anyone sees published meetings; members see their series' meetings once the agenda is
-        sent; the secretariat sees all of its series, drafts included.
+        sent; the secretariat sees all of its series, drafts included. `prefix` is the path
+        to the meeting from another model.
         """
-        q = Q(status=Meeting.Status.PUBLISHED)
-        if user.is_authenticated:
-            if user.is_superuser:
+        viewer = as_viewer(who)
+        p = prefix
+        q = Q(**{f"{p}status": Meeting.Status.PUBLISHED})
+        if viewer.is_authenticated:
+            if viewer.is_superuser:
                 return Q()
-            q |= Q(series__in=MeetingSeries.objects.with_secretariat(user))
-            q |= Q(series__in=MeetingSeries.objects.with_member(user)) & ~Q(
-                status=Meeting.Status.DRAFT)
+            q |= Q(**{f"{p}series__in": viewer.secretariat})
+            q |= Q(**{f"{p}series__in": viewer.member}) & ~Q(**{f"{p}status":
+                                                              Meeting.Status.DRAFT})
         return q
 
-    def visible_to(self, user):
-        return self.filter(self.visible_q(user))
+    def visible_to(self, who):
+        return self.filter(self.visible_q(who))
 
-    def editable_by(self, user):
-        return self.filter(series__in=MeetingSeries.objects.with_secretariat(user))
+    def editable_by(self, who):
+        return self.filter(series__in=MeetingSeries.objects.with_secretariat(who))
 
 
-class Meeting(VersionedModel):
+class Meeting(MeetingPart, VersionedModel):
     """One meeting of a series: its header, status and, through its items, its agenda."""
+
+    meeting_lookup = "pk"
 
     Status = MeetingStatus
 
@@ -271,9 +286,15 @@ class Meeting(VersionedModel):
     contact_name = models.CharField(_("sagsbehandler"), max_length=200, blank=True)
     contact_phone = models.CharField(_("direkte telefon"), max_length=50, blank=True)
     contact_email = models.CharField(_("direkte e-mail"), max_length=200, blank=True)
+    # What readers see of the meeting, by version (meetings/versions.py); written by
+    # content_changed() alone, and kept out of the history.
+    content_version = models.BigIntegerField(_("indholdsversion"), default=new_version,
+                                             editable=False)
+    annotations_version = models.BigIntegerField(_("version af noter og kommentarer"),
+                                                 default=new_version, editable=False)
 
     objects = MeetingQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["content_version", "annotations_version"])
 
     class Meta:
         verbose_name = _("møde")
@@ -298,7 +319,7 @@ class Meeting(VersionedModel):
         return f"{self.series.name} {self.date:%d-%m-%Y}"
 
     def get_absolute_url(self):
-        return reverse("documents:meeting", args=[self.pk])
+        return reverse("reading:meeting", args=[self.pk])
 
     @property
     def display_title(self) -> str:
@@ -309,6 +330,12 @@ class Meeting(VersionedModel):
     def numbers_frozen(self) -> bool:
         """Item numbers are fixed once the agenda has been sent; the order can still change."""
         return self.status != self.Status.DRAFT
+
+    @property
+    def has_minutes(self) -> bool:
+        """Minutes exist from the start of minute taking on."""
+        return self.status in {self.Status.MINUTES_DRAFT, self.Status.MINUTES_APPROVED,
+                               self.Status.PUBLISHED}
 
     @property
     def minutes_locked(self) -> bool:

@@ -32,6 +32,12 @@ fi
 
 scripts/browser-setup.sh
 scripts/intake-setup.sh
+# The cache tests run against a real Redis (Debian's redis-server; the tests start one when
+# none answers on 127.0.0.1:6379).
+if ! command -v redis-server >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "test: installing Debian's redis-server for the cache tests"
+    apt-get install -y -qq redis-server >/dev/null 2>&1 || echo "test: could not install redis-server"
+fi
 # docker-compose.yml is validated by Debian's docker-compose (no Docker engine runs here).
 if ! command -v docker-compose >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
     echo "test: installing Debian's docker-compose to validate docker-compose.yml"

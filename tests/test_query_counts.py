@@ -2,12 +2,16 @@
 meeting (items, sub-items, attachments, decisions, follow-ups) or of the meeting list.
 
 Each test renders a small and a large case with the same pinned count, so an N+1 in a view,
-a template or `documents.content.meeting_content` fails here before it reaches a benchmark.
+a template or `reading.content.meeting_content` fails here before it reaches a benchmark.
+A page asked for again is served from the cache (reading/cache.py) at the cost of knowing who
+asks and which version of the meeting is current.
 """
 
 import datetime as dt
+import re
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from agendas.models import Comment, Note, SubItem
@@ -24,6 +28,10 @@ from tests.factories import (
 )
 
 SIZES = [1, 6]
+
+
+def _csrf(response) -> str:
+    return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode())[1]
 
 
 def published_meeting(series, *, size: int, owner, reader) -> Meeting:
@@ -55,18 +63,18 @@ def published_meeting(series, *, size: int, owner, reader) -> Meeting:
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_meeting_page_costs_eighteen_queries_for_a_member_whatever_its_size(
+def test_meeting_page_costs_seventeen_queries_for_a_member_whatever_its_size(
         client, series, member, secretary, django_assert_num_queries, size):
     meeting = published_meeting(series, size=size, owner=secretary, reader=member)
     client.force_login(member)
-    # 1 session, 2 user, 3 meeting (+series, minute taker), 4 "is the reader one of the
-    # series' own people?" (notes and comments), 5 listed items (+memo template), 6 sub-items,
-    # 7 recommendation points, 8 memo sections, 9 attachments, 10 decisions, 11 decision
-    # points, 12 the recommendation points they answer, 13 follow-ups (+owner), 14 the
-    # reader's notes, 15 shared comments (+author), 16 who was away during each item or
-    # "Inhabil" (+member), 17 the meeting's attendance (+member), 18 "may this user edit the
-    # meeting?"
-    with django_assert_num_queries(18):
+    # 1 session, 2 user, 3 the series in which the reader is secretariat or member (read once,
+    # so no query nests them again), 4 meeting (+series, minute taker, "are its decisions
+    # released?"), 5 listed items (+memo template), 6 sub-items, 7 recommendation points,
+    # 8 memo sections, 9 attachments, 10 decisions, 11 decision points, 12 the recommendation
+    # points they answer, 13 follow-ups (+owner), 14 who was away during each item or
+    # "Inhabil" (+member), 15 the reader's notes, 16 shared comments (+author), 17 the
+    # meeting's attendance (+member)
+    with django_assert_num_queries(17):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
@@ -74,6 +82,11 @@ def test_meeting_page_costs_eighteen_queries_for_a_member_whatever_its_size(
     assert page.count("<p>Min note</p>") == page.count("<p>Delt kommentar</p>") == size
     assert page.count("<dt>Inhabil</dt>") == size and "<dt>Afbud</dt>" in page
     assert "Personalesag" in page
+    # Asked again: 1 session, 2 user, 3 the reader's series, 4 meeting; the page is kept.
+    with django_assert_num_queries(4):
+        again = client.get(meeting.get_absolute_url())
+    assert again.content == response.content.replace(
+        _csrf(response).encode(), _csrf(again).encode())
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -90,6 +103,9 @@ def test_public_meeting_page_costs_twelve_queries_whatever_its_size(
     page = response.content.decode()
     assert page.count("Godkendt.") == 2 * size
     assert "Lukket bilag" not in page and "Min note" not in page
+    # Asked again: the meeting (is it still public, which version is current?) and no more.
+    with django_assert_num_queries(1):
+        assert Client().get(meeting.get_absolute_url()).status_code == 200
 
 
 @pytest.mark.parametrize("meetings", [2, 30])
@@ -102,26 +118,33 @@ def test_meeting_list_costs_six_queries_for_a_member_whatever_the_number_of_meet
         make_meeting(series, date=today + dt.timedelta(days=n - meetings // 2),
                      status=Meeting.Status.AGENDA_SENT)
     client.force_login(member)
-    # 1 session, 2 user, 3 visible series, 4 upcoming meetings (+series),
-    # 5 count of earlier meetings (paginator), 6 one page of earlier meetings (+series)
+    # 1 session, 2 user, 3 the reader's series, 4 visible series (+the number and versions
+    # of their visible meetings, which also count the earlier ones for the paginator),
+    # 5 upcoming meetings (+series), 6 one page of earlier meetings (+series)
     with django_assert_num_queries(6):
         response = client.get("/")
     assert response.status_code == 200
     assert response.content.decode().count('href="/moeder/') == min(meetings, meetings // 2 + 25)
+    # Asked again: 1 session, 2 user, 3 the reader's series, 4 visible series; the page is kept.
+    with django_assert_num_queries(4):
+        assert client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize("meetings", [2, 30])
-def test_public_meeting_list_costs_four_queries_whatever_the_number_of_meetings(
+def test_public_meeting_list_costs_three_queries_whatever_the_number_of_meetings(
         client, db, django_assert_num_queries, meetings):
     series = make_series()
     for n in range(meetings):
         make_meeting(series, date=dt.date(2023, 1, 2) + dt.timedelta(days=n),
                      status=Meeting.Status.PUBLISHED)
-    # 1 visible series, 2 upcoming meetings, 3 count of earlier meetings, 4 one page of them
-    with django_assert_num_queries(4):
+    # 1 visible series (+the number and versions of their visible meetings), 2 upcoming
+    # meetings, 3 one page of earlier meetings
+    with django_assert_num_queries(3):
         response = client.get("/")
     assert response.status_code == 200
     assert response.content.decode().count('href="/moeder/') == min(meetings, 25)
+    with django_assert_num_queries(1):  # asked again: the visible series
+        assert client.get("/").status_code == 200
 
 
 @pytest.mark.parametrize("attachments", [1, 5])

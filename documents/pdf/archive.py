@@ -16,8 +16,8 @@ from pikepdf import Name
 from pikepdf.models.metadata import encode_pdf_date
 
 from common.richtext import html_to_text
-from documents.content import ItemView, MeetingContent
 from documents.pdf.render import ARCHIVE
+from reading.content import ItemView, MeetingContent
 
 SCHEMA = "https://referat.invalid/schemas/meeting-record/1"  # names the format; never fetched
 MIME_TYPE = "application/json"

@@ -20,12 +20,14 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models.fields.files import FieldFile
 
-from documents.content import ItemView, MeetingContent
+from reading.content import ItemView, MeetingContent
 
 RENDERER_VERSION = 2
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "documents"
-# The documents' own templates, and the partials they share with the meeting page.
-TEMPLATE_DIRS = (TEMPLATES / "pdf", TEMPLATES / "shared")
+# The documents' own templates, and the partials they share with the meeting page (which
+# live with the page, in the reading layer below the documents).
+SHARED = Path(__file__).resolve().parents[2] / "reading" / "templates" / "reading" / "shared"
+TEMPLATE_DIRS = (TEMPLATES / "pdf", SHARED)
 # Large or derived fields that a document never prints.
 SKIPPED_FIELDS = {"text"}  # Attachment.text: the file's own text, covered by its sha256
 
@@ -71,7 +73,7 @@ def item_data(entry: ItemView, *, decisions: bool, memo: bool = True) -> dict:
         decision = entry.decision
         data["decision"] = {
             "decision": row(decision),
-            "points": [[row(p), sorted(a.number for a in p.answers.all())]
+            "points": [[row(p), p.answered_numbers()]
                        for p in decision.points.all()],
             "follow_ups": [[row(f), f.owner] for f in decision.follow_ups.all()],
             "absences": [[row(a), a.name] for a in entry.absences],

@@ -1,6 +1,6 @@
 """Pure render functions: visible meeting content in, PDF bytes out.
 
-Each function takes what `documents.content.meeting_content()` assembled (so the
+Each function takes what `reading.content.meeting_content()` assembled (so the
 visibility rules have already been applied) and renders an autoescaped Django template
 with WeasyPrint. Nothing here queries for content, stores or fetches anything; the only
 files WeasyPrint can reach are our static files (fetcher.py).
@@ -20,9 +20,9 @@ from django.utils.translation import gettext as _
 from weasyprint.text.fonts import FontConfiguration
 
 from agendas.memo import memo_readability
-from documents.content import ItemView, MeetingContent
 from documents.pdf.fetcher import BASE_URL, StaticFilesFetcher, static_url
 from meetings.models import Meeting, MinutesForm, SeriesLayout
+from reading.content import ItemView, MeetingContent
 
 TAGGED = "pdf/ua-1"
 ARCHIVE = "pdf/a-3b"

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from documents.models import RenderedDocument
 from documents.pdf.render import Rendered
@@ -18,10 +19,17 @@ def find(key: str) -> RenderedDocument | None:
     return RenderedDocument.objects.filter(key=key).first()
 
 
-def forget(document: RenderedDocument) -> None:
-    """Drop a row whose file has gone missing from storage, so that it renders again."""
-    logger.warning("Stored document %s lost its file; it will be rendered again", document.key)
-    RenderedDocument.objects.filter(pk=document.pk).delete()
+def mark_current(keys: list[str], meeting: Meeting) -> None:
+    """The documents `keys` show the meeting as it is now: `prune_documents` keeps them."""
+    version = meeting.content_version
+    RenderedDocument.objects.filter(key__in=keys, content_version__lt=version).update(
+        content_version=version, current_at=timezone.now())
+
+
+def forget_key(key: str) -> None:
+    """Drop the row of `key`, whose file has gone missing from storage, so it renders again."""
+    logger.warning("Stored document %s lost its file; it will be rendered again", key)
+    RenderedDocument.objects.filter(key=key).delete()
 
 
 def read(document: RenderedDocument) -> bytes:
@@ -39,6 +47,7 @@ def save(key: str, *, kind: str, meeting: Meeting, rendered: Rendered,
     """Store `rendered` under `key`. When another process stored the same key meanwhile, its
     row wins and our file is removed (the content is the same by construction)."""
     document = RenderedDocument(key=key, kind=kind, meeting=meeting, size=len(rendered.pdf),
+                                content_version=meeting.content_version,
                                 page_count=rendered.page_count, anchors=rendered.anchors,
                                 outline=[list(o) for o in rendered.outline],
                                 render_seconds=round(seconds, 3))
@@ -61,6 +70,7 @@ def get_or_render(key: str, *, kind: str, meeting: Meeting,
     Returns (document, rendered_now)."""
     document = find(key)
     if document is not None:
+        mark_current([key], meeting)
         return document, False
     started = time.perf_counter()
     rendered = render()

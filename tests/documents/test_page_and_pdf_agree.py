@@ -12,6 +12,7 @@ from django.core.management import call_command
 from documents import services
 from documents.pdf import store
 from meetings.models import Meeting
+from reading.content import minutes_available
 from tests.documents.htmltext import element_lines
 from tests.documents.pdftext import missing_in_order, pdf_text
 
@@ -31,7 +32,7 @@ def demo(module_db):
             memos[(date, item.number)] = (
                 item.memo_template.layout,
                 pdf_text(store.read(services.memo_pdf(item=item, user=secretary))))
-        if services.minutes_available(meeting, secretary, public=False):
+        if minutes_available(meeting, secretary, public=False):
             minutes[date] = pdf_text(store.read(services.minutes_pdf(
                 meeting=meeting, user=secretary, form="with_agenda")))
     return secretary, memos, minutes

@@ -10,6 +10,7 @@ from django.test import Client
 from common.richtext import text_to_html
 from documents import services
 from meetings.models import Meeting, MemoTemplate
+from reading.content import minutes_available
 from tests.documents.builders import TEMPLATE_A, decide
 from tests.documents.pdftext import pdf_text
 from tests.factories import make_item, make_meeting, make_series, make_user
@@ -61,7 +62,7 @@ def warm_cache(meetings, memos, secretary):
             services.agenda_pdf(meeting=meeting, user=user, public=public)
             services.memo_pdf(item=memos[name], user=user, public=public)
             services.pack_pdf(services.pack_plan(meeting=meeting, user=user, public=public))
-            if services.minutes_available(meeting, user, public=public):
+            if minutes_available(meeting, user, public=public):
                 services.minutes_pdf(meeting=meeting, user=user, public=public)
 
 

@@ -98,3 +98,19 @@ def test_the_decision_admin_offers_only_recommendation_points_of_the_users_own_s
     page = client.get(f"/admin/decisions/decision/{decision.pk}/change/").content.decode()
     assert "at rådmanden godkender klimaplanen" in page
     assert "at medarbejderen afskediges" not in page
+
+
+def test_an_admin_edit_shows_on_the_kept_meeting_page_at_once(client, staff_secretary, member,
+                                                              meeting):
+    from django.test import Client
+
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.AGENDA_SENT)
+    meeting.refresh_from_db()
+    reader = Client()
+    reader.force_login(member)
+    assert "Rådhuset, lokale 398" not in reader.get(meeting.get_absolute_url()).content.decode()
+    client.force_login(staff_secretary)
+    response = client.post(f"/admin/meetings/meeting/{meeting.pk}/change/",
+                           change_form_data(meeting, location="Rådhuset, lokale 398"))
+    assert response.status_code == 302
+    assert "Rådhuset, lokale 398" in reader.get(meeting.get_absolute_url()).content.decode()

@@ -179,6 +179,25 @@ def _refusals(client, urls, objects, *, login_redirect_ok):
     return problems
 
 
+@pytest.fixture(params=["locmem", "redis"])
+def kept(request):
+    """The leak tests run with the pages kept in the cache (local memory, or a real Redis),
+    filled first by the series' own people (`prime`): nothing kept may reach anyone else."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+
+
+def prime(objects: Objects, *users) -> None:
+    """Every object URL fetched by `users` (the series' own people), so that what they see is
+    kept in the cache before anyone else asks."""
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        for url in object_urls(objects):
+            client.get(url)
+            client.get(url, HTTP_HX_REQUEST="true")
+
+
 @pytest.fixture
 def hidden_meeting(series, member):
     """A meeting whose minutes are approved but not published: its series' own people read
@@ -186,7 +205,9 @@ def hidden_meeting(series, member):
     return build_meeting_objects(series, member, status=Meeting.Status.MINUTES_APPROVED)
 
 
-def test_member_of_another_series_gets_404_on_every_object_url(hidden_meeting, outsider):
+def test_member_of_another_series_gets_404_on_every_object_url(hidden_meeting, outsider, kept,
+                                                                member, secretary):
+    prime(hidden_meeting, secretary, member)
     client = Client()
     client.force_login(outsider)
 
@@ -194,7 +215,9 @@ def test_member_of_another_series_gets_404_on_every_object_url(hidden_meeting, o
                      login_redirect_ok=False) == []
 
 
-def test_anonymous_user_gets_404_or_the_log_in_page_on_every_object_url(hidden_meeting):
+def test_anonymous_user_gets_404_or_the_log_in_page_on_every_object_url(hidden_meeting, kept,
+                                                                        member, secretary):
+    prime(hidden_meeting, secretary, member)
     assert _refusals(Client(), object_urls(hidden_meeting), hidden_meeting,
                      login_redirect_ok=True) == []
 
@@ -209,8 +232,10 @@ def test_the_series_secretariat_reaches_every_object_url(hidden_meeting, secreta
 
 
 def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(series, member,
-                                                                           outsider):
+                                                                           outsider, secretary,
+                                                                           kept):
     objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED)
+    prime(objects, secretary, member)
     closed_texts = [f"Lukket tekst {SECRET}", f"Underpunkt {SECRET}", f"Sagen {SECRET}",
                     f"at {SECRET} godkendes", f"Bilag {SECRET}", f"Drøftet {SECRET}",
                     f"Godkendt {SECRET}", f"FAS følger op {SECRET}", f"Min note {SECRET}",
@@ -235,7 +260,7 @@ def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(serie
 # What a series member may use: reading, their own notes and the shared comments. Every other
 # URL (the editor, sending, reopening …) changes things and is the secretariat's alone.
 MEMBER_READS = {
-    "meetings:list", "meetings:series", "documents:meeting", "documents:agenda",
+    "meetings:list", "meetings:series", "reading:meeting", "documents:agenda",
     "documents:minutes", "documents:pack", "documents:memo", "agendas:attachment",
     "agendas:annotations", "agendas:note_delete",
 }

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from documents import services
 from documents.pdf import render, store
 from meetings.models import Meeting
+from reading.content import minutes_available
 
 DOCUMENTS = ("agenda", "minutes", "pack", "memo")
 FORMS = {"short": "short", "with_agenda": "with_agenda"}
@@ -46,7 +47,7 @@ class Command(BaseCommand):
             result = services.agenda_pdf(meeting=found, user=reader, public=public,
                                          variant=variant)
         elif document == "minutes":
-            if not services.minutes_available(found, reader, public=public):
+            if not minutes_available(found, reader, public=public):
                 raise CommandError(f"Mødet {found} har intet godkendt referat endnu.")
             result = services.minutes_pdf(meeting=found, user=reader, public=public,
                                           form=form, variant=variant)

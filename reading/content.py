@@ -9,8 +9,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.contrib.auth.models import AnonymousUser
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import BooleanField, Case, Prefetch, Value, When, prefetch_related_objects
 
 from agendas.models import (
     AgendaItem,
@@ -24,6 +23,7 @@ from agendas.models import (
 from agendas.timeplan import Slot, time_plan
 from decisions.models import Attendance, Decision, DecisionPoint, FollowUp, ItemAttendance
 from meetings.models import Meeting
+from meetings.viewer import ANONYMOUS, Viewer, as_viewer
 
 
 @dataclass
@@ -79,15 +79,27 @@ class MeetingContent:
         return [i for i in self.items if i.content_visible]
 
 
+def audience(viewer: Viewer, series_id: int) -> str:
+    """The class of viewers who read the same of a meeting of `series_id` as `viewer` (a
+    resolved viewer): its secretariat, its members, people of other series, the public."""
+    if viewer.edits(series_id):
+        return "secretariat"
+    if viewer.belongs(series_id):
+        return "member"
+    return "outsider" if viewer.is_authenticated else "anonymous"
+
+
 def meeting_content(*, meeting: Meeting, user, public: bool = False,
                     with_annotations: bool = False) -> MeetingContent:
-    """The meeting as `user` may read it (or as anyone may, when `public`), items in the order
-    of treatment. `with_annotations` adds the user's own notes and the shared comments."""
-    viewer = AnonymousUser() if public else user
+    """The meeting as `user` (a user or a Viewer) may read it (or as anyone may, when
+    `public`), items in the order of treatment. `with_annotations` adds the user's own notes
+    and the shared comments."""
+    user = as_viewer(user)
+    viewer = ANONYMOUS if public else user
     decisions = (
         Decision.objects.visible_to(viewer)
         .prefetch_related(
-            Prefetch("points", queryset=DecisionPoint.objects.prefetch_related("answers")),
+            Prefetch("points", queryset=DecisionPoint.objects.with_answered_numbers()),
             Prefetch("follow_ups", queryset=FollowUp.objects.select_related("owner_user")),
         )
     )
@@ -147,6 +159,35 @@ def meeting_content(*, meeting: Meeting, user, public: bool = False,
     return MeetingContent(meeting=meeting, items=views, public=public,
                           with_annotations=with_annotations and not public,
                           attendance=attendance)
+
+
+def readable_meetings(who):
+    """The meetings `who` may see, each knowing whether the decisions' rule releases its
+    decisions to `who` and to the public (`decisions_released`, `decisions_public`), so that
+    `minutes_available` asks nothing more."""
+    viewer = as_viewer(who)
+    return Meeting.objects.visible_to(viewer).annotate(
+        decisions_released=_holds(Decision.objects.released_q(viewer)),
+        decisions_public=_holds(Decision.objects.released_q(ANONYMOUS)))
+
+
+def _holds(q) -> Case:
+    return Case(When(q, then=Value(True)), default=Value(False), output_field=BooleanField()) \
+        if q else Value(True, output_field=BooleanField())
+
+
+def minutes_available(meeting: Meeting, user, *, public: bool = False) -> bool:
+    """Whether the viewer (who reads `meeting`) may read its minutes: once minute taking has
+    begun, when the decisions' own rule releases the meeting's decisions to them. The public
+    version exists for a published meeting only. A meeting from `readable_meetings(user)`
+    (for this viewer, or one who reads the same of it) knows the answer; any other asks."""
+    if not meeting.has_minutes or (public and not meeting.is_public):
+        return False
+    known = getattr(meeting, "decisions_public" if public else "decisions_released", None)
+    if known is not None:
+        return known
+    viewer = ANONYMOUS if public else as_viewer(user)
+    return Meeting.objects.filter(Decision.objects.released_q(viewer), pk=meeting.pk).exists()
 
 
 def _has_decision(item: AgendaItem) -> bool:
