@@ -136,7 +136,7 @@ class MeetingPart(models.Model):
                 if not f.primary_key and f.name not in VERSION_FIELDS
                 and (given is None or f.name in given or f.attname in given)]
         with transaction.atomic(savepoint=False):
-            if self.pk is not None:
+            if self.pk is not None and self._may_move(kwargs.get("update_fields")):
                 self._content_changed()  # where the row was (it may move to another meeting)
             super().save(*args, **kwargs)
             self._content_changed()
@@ -148,6 +148,15 @@ class MeetingPart(models.Model):
         with transaction.atomic(savepoint=False):
             self._content_changed()
             return super().delete(*args, **kwargs)
+
+    def _may_move(self, update_fields) -> bool:
+        """Whether a save may move the row to another meeting: a full save, or one that
+        writes a relation (a save of texts only, as the versioned update makes, cannot)."""
+        if update_fields is None:
+            return True
+        fields = {f.name: f for f in self._meta.concrete_fields}
+        fields |= {f.attname: f for f in self._meta.concrete_fields}
+        return any(name in fields and fields[name].is_relation for name in update_fields)
 
     @classmethod
     def meetings_of(cls, pks):

@@ -19,9 +19,10 @@ def test_an_autosave_costs_the_same_queries_however_long_the_typing(
     # 1 session, 2 user, 3 the item (+meeting, series), 4 "is the user its secretariat?",
     # 5 the meeting locked (meeting_for_edit), 6 the decision locked, 7 its latest history
     # entry (continued, not added to), 8 the one versioned update's lock, 9 the update,
-    # 10 the history entry updated; and, because a test runs inside a transaction, the
-    # service's and the versioned update's savepoints (11-14)
-    with django_assert_num_queries(14):
+    # 10 the meeting's content version moved, 11 the history entry updated; and, because a
+    # test runs inside a transaction, the service's and the versioned update's savepoints
+    # (12-15)
+    with django_assert_num_queries(15):
         response = secretary_client.post(url, {"text": "<p>Færdig.</p>", "client": "s",
                                                "version": saves, "seq": saves + 1})
     assert response.json()["state"] == "saved"

@@ -57,9 +57,15 @@ def test_every_historical_model_readers_see_moves_the_content_version():
 
 @pytest.fixture
 def objects(series, member):
+    from decisions.models import Attendance, ItemAttendance
+
     built = build_meeting_objects(series, member, status=Meeting.Status.MINUTES_APPROVED)
     return {type(obj): obj for obj in vars(built).values()} | {
-        MemoTemplate: built.item.memo_template, MeetingSeries: series}
+        MemoTemplate: built.item.memo_template, MeetingSeries: series,
+        Attendance: Attendance.objects.create(meeting=built.meeting, user=member,
+                                              status="absent"),
+        ItemAttendance: ItemAttendance.objects.create(item=built.item, user=member,
+                                                      kind="inhabil")}
 
 
 def versions(meetings) -> dict:
