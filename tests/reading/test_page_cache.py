@@ -205,7 +205,10 @@ def test_the_language_is_part_of_what_is_kept(approved, kept):
     danish = page(Client(), approved)
     english = Client()
     english.post("/sprog/", {"language": "en", "next": "/"})
-    assert "Dagsorden" in danish and ">Agenda<" in page(english, approved)
+    # The section is the minutes once they are approved: "Referat", "Minutes" in English.
+    heading = '<h2 id="dagsorden-overskrift">'
+    assert f"{heading}Referat</h2>" in danish
+    assert f"{heading}Minutes</h2>" in page(english, approved)
 
 
 def _csrf(html: str) -> str:
