@@ -22,6 +22,13 @@ class VersionedForm(PlainLabelsMixin, forms.ModelForm):
         if self.instance.pk and not self.is_bound:
             self.initial["version"] = self.instance.version
 
+    def validate_constraints(self):
+        """An edit's constraints are checked by the versioned save (`save_versioned`), under the
+        row's lock, and its refusal comes back to the form; checking them here too would ask
+        the database twice. A new row has no versioned save: its form checks them."""
+        if self.instance._state.adding:
+            super().validate_constraints()
+
     def changed_fields(self) -> dict:
         """The model fields this form sends, as cleaned (the service saves the changed ones)."""
         return {name: self.cleaned_data[name] for name in self._meta.fields

@@ -60,13 +60,14 @@ def lock_version(instance: VersionedModel, expected_version: int | None) -> Vers
 
 
 def save_versioned(instance: VersionedModel, *, expected_version: int | None,
-                   fields: dict | None = None):
+                   fields: dict | None = None, on_change: dict | None = None):
     """The one versioned update: apply `fields` to `instance` and save them, provided the stored
     row still has `expected_version`. Raises EditConflict otherwise. One transaction; the row is
     locked while it is compared, so two concurrent saves of the same version cannot both win.
 
     Only the given fields (and the version) are written: whatever else changed in the row since
     `instance` was read (a reorder moving it, say) is kept. Nothing to change saves nothing.
+    `on_change`: fields written in the same save only when something changed (a timestamp).
     """
     fields = fields or {}
     model = type(instance)
@@ -81,8 +82,10 @@ def save_versioned(instance: VersionedModel, *, expected_version: int | None,
                                                                         _attname(model, name))]
         instance.version = current.version
         if changed:
+            for name, value in (on_change or {}).items():
+                setattr(instance, name, value)
             instance.version += 1
-            instance.save(update_fields=[*changed, "version"])
+            instance.save(update_fields=[*changed, *(on_change or {}), "version"])
     return instance
 
 

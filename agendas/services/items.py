@@ -122,10 +122,8 @@ def agenda_item_update(*, item: AgendaItem, expected_version: int | None,
         raise ValueError(f"not an item field of the item form: {sorted(unknown)}")
     with transaction.atomic():
         meeting_for_edit(item.meeting_id)
-        before = item.version
-        save_versioned(item, expected_version=expected_version, fields=fields)
-        if item.version != before:
-            mark_changed(item)
+        save_versioned(item, expected_version=expected_version, fields=fields,
+                       on_change={"changed_at": timezone.now()})
     return item
 
 

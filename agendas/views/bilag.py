@@ -28,7 +28,7 @@ def _bilag_response(request, item, *, text, status=200):
             messages.success(request, text)
         return redirect(editor_url(item))
     return structure_response(request, item.meeting, fragments=[f"{ITEM}#bilag"],
-                              entry=_entry(item.meeting, item.pk), status_text=text,
+                              entry_id=item.pk, status_text=text,
                               status=status)
 
 

@@ -29,10 +29,13 @@ EDITOR = "agendas/editor/editor.html"
 
 
 def structure_response(request, meeting, *, fragments=(), status_text="", focus=None,
-                       status=200, **context):
+                       status=200, entry_id=None, **context):
     """`fragments` (template#partial names) rendered in turn, then every item's summary and
-    the time plan out of band, and the order for editor.js."""
+    the time plan out of band, and the order for editor.js. `entry_id`: the item the fragments
+    show, taken from the same read of the meeting."""
     ctx = editor_context(meeting, status_text=status_text, **context)
+    if entry_id is not None:
+        ctx["entry"] = next(entry for entry in ctx["entries"] if entry.item.pk == entry_id)
     body = "".join(render_to_string(name, ctx, request) for name in fragments)
     body += render_to_string(f"{EDITOR}#structure", ctx, request)
     response = HttpResponse(body, status=status)

@@ -116,7 +116,7 @@ def _answer(request, item, outcomes: list[Outcome], *, status: int):
     # region, so the editor's status line stays quiet rather than saying it twice.
     summary = "" if request.GET.get("navn") else _summary(outcomes)
     return structure_response(request, item.meeting, fragments=[f"{ITEM}#bilag-list"],
-                              entry=_entry(item.meeting, item.pk), outcomes=outcomes,
+                              entry_id=item.pk, outcomes=outcomes,
                               status_text=summary, status=status)
 
 

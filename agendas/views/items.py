@@ -16,7 +16,6 @@ from django.views.decorators.vary import vary_on_headers
 from agendas import services
 from agendas.editing import editor_items
 from agendas.editor_forms import ItemForm, NewItemForm, SubItemForm
-from agendas.models import AgendaItem
 from agendas.views.access import (
     answer,
     direction,
@@ -82,8 +81,7 @@ def item_edit(request, item_id: int):
         if not request.htmx and form is not None:
             return render(request, "agendas/editor/item_page.html", context)
         return answer(request, ITEM, context, partial="item-body", fallback=editor_url(item))
-    form = ItemForm(request.POST, instance=AgendaItem.objects.get(pk=item.pk),
-                    auto_id=f"item-{item.pk}-%s")
+    form = ItemForm(request.POST, instance=item, auto_id=f"item-{item.pk}-%s")
     notice = None
     if form.is_valid():
         try:
@@ -100,7 +98,7 @@ def item_edit(request, item_id: int):
             if not request.htmx:
                 return _back(request, meeting, item, text)
             return structure_response(request, meeting, fragments=[f"{ITEM}#item-body"],
-                                      entry=_entry(meeting, item.pk), status_text=text,
+                                      entry_id=item.pk, status_text=text,
                                       focus=f"item-{item.pk}-edit")
     context = {**page, "entry": _entry(meeting, item.pk), "item_form": form,
                "conflict": notice}
@@ -217,7 +215,7 @@ def _sub_items_response(request, item, *, text, form=None):
     if not request.htmx:
         return _back(request, meeting, item, text)
     return structure_response(request, meeting, fragments=[f"{ITEM}#sub-items"],
-                              entry=_entry(meeting, item.pk), sub_form=form, status_text=text)
+                              entry_id=item.pk, sub_form=form, status_text=text)
 
 
 @login_required
@@ -273,7 +271,7 @@ def sub_item_edit(request, sub_item_id: int):
             if not request.htmx:
                 return _back(request, item.meeting, item, text)
             return structure_response(request, item.meeting, fragments=[f"{ITEM}#sub-item"],
-                                      entry=_entry(item.meeting, item.pk), sub=sub,
+                                      entry_id=item.pk, sub=sub,
                                       status_text=text)
     context.update(sub_edit_form=form, conflict=notice)
     if not request.htmx:

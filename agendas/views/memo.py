@@ -102,7 +102,7 @@ def memo_edit(request, item_id: int):
                 messages.success(request, text)
                 return redirect(editor_url(item))
             return structure_response(request, item.meeting, fragments=[f"{ITEM}#memo"],
-                                      entry=_entry(item.meeting, item.pk), memo_form=None,
+                                      entry_id=item.pk, memo_form=None,
                                       status_text=text)
     return _answer(request, item, form, status=422, keep=True)
 
