@@ -218,6 +218,9 @@ class NoteAdmin(ItemPartAdmin):
     def get_queryset(self, request):
         return self.scope(super(ScopedAdmin, self).get_queryset(request), request.user)
 
+    def remove(self, obj):
+        services.note_delete(note=obj)
+
 
 @admin.register(Comment)
 class CommentAdmin(ItemPartAdmin):

@@ -6,7 +6,7 @@ that its meeting's rules lock (approved minutes) is shown read-only with the rea
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -47,7 +47,50 @@ class VersionedAdminForm(forms.ModelForm):
             self.add_error(None, refusal)
 
 
-class ScopedAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The base of every admin with history pages (SimpleHistoryAdmin itself is not used).
+
+    - An id in a history URL that is no id of the model (`4.0`, `%00`, `abc`) or a version
+      that is no version is a 404, like an id that does not exist, never a 500.
+    - A version page reverts only for who may change the history and the object (the library
+      saves a POST to it without asking).
+    """
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.checked_pk(object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.checked_pk(object_id)
+        self.checked_version(version_id)
+        if request.method == "POST" and not (
+                self.has_change_history_permission(request)
+                and self.has_change_permission(request)):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def checked_pk(self, object_id):
+        """The object id of a URL as the model's primary key, or a 404."""
+        return _field_value_or_404(self.model._meta.pk, unquote(object_id))
+
+    def checked_version(self, version_id):
+        history = getattr(self.model, self.model._meta.simple_history_manager_attribute)
+        return _field_value_or_404(history.model._meta.pk, unquote(version_id))
+
+
+def _field_value_or_404(field, raw):
+    try:
+        value = field.to_python(raw)
+        # The field's own checks: an integer the database column cannot hold, a NUL.
+        field.run_validators(value)
+    except (ValidationError, ValueError, TypeError):
+        raise Http404 from None
+    if value is None or (isinstance(value, str) and "\x00" in value):
+        raise Http404
+    return value
+
+
+class ScopedAdmin(HistoryAdmin):
     """Admin for a versioned domain model.
 
     - `scope(queryset, user)` narrows every list, form and history view to what the user may
@@ -115,8 +158,10 @@ class ScopedAdmin(SimpleHistoryAdmin):
 
     def _check_in_scope(self, request, object_id):
         # django-simple-history falls back to the history rows when the object is not in
-        # get_queryset(), and its form view never asks: history is protected like the object.
-        if not self.get_queryset(request).filter(pk=unquote(object_id)).exists():
+        # get_queryset() (a deleted object, or one outside the user's series), and its form
+        # view never asks: history is protected like the object, and a deleted object's
+        # history is nobody's here (the history pages of the app decide about those).
+        if not self.get_queryset(request).filter(pk=self.checked_pk(object_id)).exists():
             raise Http404
 
     def save_model(self, request, obj, form, change):

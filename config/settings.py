@@ -309,3 +309,9 @@ LOGGING = {
 
 # Where load_demo reads nothing at run time: the demo data is typed into demo/ modules.
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "referat-demo")
+
+# History (django-simple-history). The admin's history pages ask for the historical model's
+# own permissions (the secretariat's group has view_historical*, demo/accounts.py), and the
+# history tables are indexed on (history_date, id): the audit lists and as_of() read by date.
+SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
+SIMPLE_HISTORY_DATE_INDEX = "composite"

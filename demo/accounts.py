@@ -28,11 +28,15 @@ def ensure_users(*, password: str) -> dict:
 
 def ensure_secretariat_group() -> Group:
     group, _created = Group.objects.get_or_create(name=SECRETARIAT_GROUP)
-    # The domain models' own permissions; the historical models' are left to superusers.
-    permissions = (
-        Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS,
-                                  codename__regex=rf"^({'|'.join(ACTIONS)})_")
-        .exclude(content_type__model__startswith="historical")
-    )
+    # The domain models' own permissions, and viewing their history: the admin's history
+    # pages ask for view_historical* (SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS).
+    # Changing history rows is left to superusers: a version is restored through the services.
+    in_apps = Permission.objects.filter(content_type__app_label__in=SECRETARIAT_APPS)
+    permissions = [
+        *in_apps.filter(codename__regex=rf"^({'|'.join(ACTIONS)})_")
+        .exclude(content_type__model__startswith="historical"),
+        *in_apps.filter(content_type__model__startswith="historical",
+                        codename__startswith="view_historical"),
+    ]
     group.permissions.add(*permissions)
     return group

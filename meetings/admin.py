@@ -4,9 +4,8 @@ from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from simple_history.admin import SimpleHistoryAdmin
 
-from common.admin import ScopedAdmin
+from common.admin import HistoryAdmin, ScopedAdmin
 from meetings import services
 from meetings.models import Meeting, MeetingSeries, MemoTemplate, StandardItem, StatusChange
 
@@ -29,7 +28,7 @@ class MeetingSeriesAdmin(ScopedAdmin):
 
 
 @admin.register(MemoTemplate)
-class MemoTemplateAdmin(SimpleHistoryAdmin):
+class MemoTemplateAdmin(HistoryAdmin):
     list_display = ["name", "layout"]
 
 

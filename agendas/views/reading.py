@@ -10,6 +10,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from agendas.forms import CommentForm, NoteForm
 from agendas.models import Attachment, Comment, Note, annotatable_items
+from agendas.services import note_delete as delete_note
 from common.views import error_page
 
 logger = logging.getLogger(__name__)
@@ -75,7 +76,7 @@ def note_delete(request, note_id: int):
     note = get_object_or_404(Note.objects.visible_to(request.user).select_related("item"),
                              pk=note_id)
     item = note.item
-    note.delete()
+    delete_note(note=note)
     if not request.htmx:
         messages.success(request, _("Noten er slettet."))
         return redirect(item)

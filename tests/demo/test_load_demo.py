@@ -305,6 +305,9 @@ def test_the_secretariat_user_edits_meetings_in_the_admin(client, demo_output):
     response = client.get("/admin/meetings/meeting/")
     assert response.status_code == 200
     assert "Social- og Beskæftigelsesudvalgsmøde" in response.content.decode()
+    # The history pages ask for the historical models' permissions: the group has them.
+    item = meeting_on(MARCH_6).items.order_by("position").first()
+    assert client.get(f"/admin/agendas/agendaitem/{item.pk}/history/").status_code == 200
 
 
 def test_the_appendix_renderer_fetches_nothing():
