@@ -1,0 +1,223 @@
+"""The OParl 1.1 objects, as JSON-ready dicts, from rows the sources (oparl/sources.py) chose.
+
+Ids are absolute URLs of the API's own views, so they are stable as long as the rows are.
+Texts are the stored Danish texts; labels are Danish whatever language the reader's browser
+asks for (the API view activates Danish)."""
+
+import datetime as dt
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+
+from agendas.views.reading import _pdf_filename
+from meetings.versions import as_timestamp
+
+SCHEMA = "https://schema.oparl.org/1.1/"
+BODY_NAME = getattr(settings, "OPARL_BODY_NAME",
+                    "Aarhus Kommune, Magistratsafdelingen for Sociale Forhold og Beskæftigelse")
+BODY_SHORT_NAME = getattr(settings, "OPARL_BODY_SHORT_NAME", "MSB")
+BODY_WEBSITE = getattr(settings, "OPARL_BODY_WEBSITE", "https://www.aarhus.dk/")
+
+
+class Links:
+    """Absolute URLs for one request (scheme and host as the client asked)."""
+
+    def __init__(self, request):
+        self.request = request
+
+    def __call__(self, name: str, *args) -> str:
+        return self.request.build_absolute_uri(reverse(name, args=args))
+
+    def web(self, path: str) -> str:
+        return self.request.build_absolute_uri(path)
+
+
+def version_time(version: int | None) -> dt.datetime | None:
+    if version is None:
+        return None
+    return dt.datetime.fromtimestamp(as_timestamp(version), tz=dt.UTC)
+
+
+def _stamp(version: int | None, row=None) -> dict:
+    """`created` (when the row was made, if known) and `modified` (its meeting's version)."""
+    stamps = {}
+    made = getattr(row, "created_at", None)
+    if made is not None:
+        stamps["created"] = _iso(made)
+    moment = version_time(version)
+    if moment is not None:
+        stamps["modified"] = _iso(moment)
+    return stamps
+
+
+def _iso(moment: dt.datetime) -> str:
+    return timezone.localtime(moment).isoformat(timespec="seconds")
+
+
+def _local(date: dt.date, time: dt.time | None) -> str | None:
+    if time is None:
+        return None
+    moment = timezone.make_aware(dt.datetime.combine(date, time))
+    return moment.isoformat(timespec="seconds")
+
+
+def _drop_empty(data: dict) -> dict:
+    """OParl leaves out what has no value rather than writing null."""
+    return {key: value for key, value in data.items() if value not in (None, "")}
+
+
+def system(links: Links, version: int | None) -> dict:
+    return _drop_empty({
+        "id": links("oparl:system"),
+        "type": SCHEMA + "System",
+        "oparlVersion": SCHEMA,
+        "name": f"Referat – {BODY_NAME}",
+        "body": links("oparl:body_list"),
+        "website": links.web("/"),
+        "web": links.web("/"),
+        **_stamp(version),
+    })
+
+
+def body(links: Links, version: int | None) -> dict:
+    return _drop_empty({
+        "id": links("oparl:body"),
+        "type": SCHEMA + "Body",
+        "system": links("oparl:system"),
+        "name": BODY_NAME,
+        "shortName": BODY_SHORT_NAME,
+        "website": BODY_WEBSITE,
+        "classification": "Forvaltning",
+        "organization": links("oparl:organization_list"),
+        "person": links("oparl:person_list"),
+        "meeting": links("oparl:meeting_list"),
+        "paper": links("oparl:paper_list"),
+        "agendaItem": links("oparl:agenda_item_list"),
+        "consultation": links("oparl:consultation_list"),
+        "file": links("oparl:file_list"),
+        "legislativeTermList": links("oparl:legislative_term_list"),
+        "legislativeTerm": [],
+        "web": links.web("/"),
+        **_stamp(version),
+    })
+
+
+def organization(links: Links, series) -> dict:
+    return _drop_empty({
+        "id": links("oparl:organization", series.pk),
+        "type": SCHEMA + "Organization",
+        "body": links("oparl:body"),
+        "name": series.name,
+        "organizationType": "Mødeforum",
+        "classification": str(series.get_kind_display()),
+        "meeting": links("oparl:organization_meeting_list", series.pk),
+        "web": links.web(series.get_absolute_url()),
+        **_stamp(getattr(series, "modified_version", None), series),
+    })
+
+
+def meeting(links: Links, meeting, *, internal: bool = True) -> dict:
+    data = {
+        "id": links("oparl:meeting", meeting.pk),
+        "type": SCHEMA + "Meeting",
+        "name": f"{meeting.display_title}, {meeting.series.name}",
+        "meetingState": str(meeting.get_status_display()),
+        "cancelled": False,
+        "start": _local(meeting.date, meeting.start_time),
+        "end": _local(meeting.date, meeting.end_time),
+        "organization": [links("oparl:organization", meeting.series_id)],
+        "web": links.web(meeting.get_absolute_url()),
+        **_stamp(meeting.content_version, meeting),
+    }
+    if internal:
+        data["agendaItem"] = [agenda_item(links, item, meeting=meeting)
+                              for item in meeting.items.all()]
+    return _drop_empty(data)
+
+
+def agenda_item(links: Links, item, *, meeting=None, internal: bool = True) -> dict:
+    meeting = meeting or item.meeting
+    decision = _decision(item)
+    data = {
+        "id": links("oparl:agenda_item", item.pk),
+        "type": SCHEMA + "AgendaItem",
+        "meeting": links("oparl:meeting", meeting.pk),
+        "number": str(item.number),
+        "order": item.position,
+        "name": item.title,
+        "public": True,
+        "consultation": links("oparl:consultation", item.pk) if item.has_memo else None,
+        "web": links.web(item.get_absolute_url()),
+        **_stamp(meeting.content_version, item),
+    }
+    if decision is not None:
+        points = list(decision.points.all())
+        data["result"] = "; ".join(dict.fromkeys(str(p.get_outcome_display()) for p in points))
+        data["resolutionText"] = "\n".join(f"{p.number}) {p.text}" for p in points)
+    if internal:
+        data["auxiliaryFile"] = [file(links, attachment, item=item, meeting=meeting)
+                                 for attachment in item.attachments.all()]
+    return _drop_empty(data)
+
+
+def _decision(item):
+    try:
+        return item.decision  # prefetched with the public rule: absent when not released
+    except item._meta.get_field("decision").related_model.DoesNotExist:
+        return None
+
+
+def paper(links: Links, item, *, internal: bool = True) -> dict:
+    data = {
+        "id": links("oparl:paper", item.pk),
+        "type": SCHEMA + "Paper",
+        "body": links("oparl:body"),
+        "name": item.memo_heading,
+        "reference": item.case_number,
+        "date": item.memo_date.isoformat() if item.memo_date else None,
+        "paperType": "Indstilling",
+        "consultation": [consultation(links, item)],
+        "web": links.web(item.get_absolute_url()),
+        **_stamp(item.meeting.content_version, item),
+    }
+    if internal:
+        data["auxiliaryFile"] = [file(links, attachment, item=item, meeting=item.meeting)
+                                 for attachment in item.attachments.all()]
+    return _drop_empty(data)
+
+
+def consultation(links: Links, item) -> dict:
+    return _drop_empty({
+        "id": links("oparl:consultation", item.pk),
+        "type": SCHEMA + "Consultation",
+        "paper": links("oparl:paper", item.pk),
+        "agendaItem": links("oparl:agenda_item", item.pk),
+        "meeting": links("oparl:meeting", item.meeting_id),
+        "organization": [links("oparl:organization", item.meeting.series_id)],
+        "authoritative": item.method == "beslutning",
+        "role": str(item.get_method_display()) or "Behandling",
+        **_stamp(item.meeting.content_version, item),
+    })
+
+
+def file(links: Links, attachment, *, item=None, meeting=None, text: bool = False) -> dict:
+    item = item or attachment.item
+    meeting = meeting or item.meeting
+    access = links("agendas:attachment", attachment.pk)
+    return _drop_empty({
+        "id": links("oparl:file", attachment.pk),
+        "type": SCHEMA + "File",
+        "name": attachment.title,
+        "fileName": _pdf_filename(attachment.title),  # as the download names it
+        "mimeType": "application/pdf",
+        "size": attachment.size,
+        "text": attachment.text if text else None,
+        "accessUrl": access,
+        "downloadUrl": f"{access}?hent=1",
+        "meeting": [links("oparl:meeting", meeting.pk)],
+        "agendaItem": [links("oparl:agenda_item", item.pk)],
+        "paper": [links("oparl:paper", item.pk)] if item.has_memo else None,
+        "web": access,
+        **_stamp(meeting.content_version, attachment),
+    })
