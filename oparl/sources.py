@@ -27,33 +27,38 @@ def meetings(*, internal: bool = True):
     queryset = Meeting.objects.visible_to(ANONYMOUS).select_related("series").annotate(
         created_at=created(Meeting)).order_by("pk")
     if internal:
-        queryset = queryset.prefetch_related(Prefetch("items", queryset=_items(internal=True)))
+        queryset = queryset.prefetch_related(Prefetch("items", queryset=_items(
+            files=True, decisions=True).order_by("meeting_id", "position", "pk")))
     return queryset
 
 
-def _items(*, internal: bool):
-    queryset = AgendaItem.objects.visible_to(ANONYMOUS).annotate(
-        created_at=created(AgendaItem)).order_by("meeting_id", "position", "pk")
-    if internal:
+def _items(*, files: bool, decisions: bool):
+    queryset = AgendaItem.objects.visible_to(ANONYMOUS).annotate(created_at=created(AgendaItem))
+    if files:
         queryset = queryset.prefetch_related(Prefetch(
             "attachments", queryset=Attachment.objects.visible_to(ANONYMOUS).defer("text")
             .annotate(created_at=created(Attachment))))
-    return queryset.prefetch_related(Prefetch("decision", queryset=Decision.objects.visible_to(
-        ANONYMOUS).prefetch_related(Prefetch("points", queryset=DecisionPoint.objects.all()))))
+    if decisions:
+        # The decision only where the public may read it (approved minutes), with its points.
+        queryset = queryset.prefetch_related(Prefetch(
+            "decision", queryset=Decision.objects.visible_to(ANONYMOUS).prefetch_related(
+                Prefetch("points", queryset=DecisionPoint.objects.all()))))
+    return queryset
 
 
 def agenda_items(*, internal: bool = True):
-    return _items(internal=internal).select_related("meeting").order_by("pk")
+    return _items(files=internal, decisions=True).select_related("meeting").order_by("pk")
 
 
 def papers(*, internal: bool = True):
     """A paper is an item's recommendation memo ("Indstilling"): items with a memo."""
-    return agenda_items(internal=internal).filter(memo_template__isnull=False)
+    return _items(files=internal, decisions=False).filter(
+        memo_template__isnull=False).select_related("meeting").order_by("pk")
 
 
 def consultations():
     """One consultation per paper: the memo treated as the item of its meeting."""
-    return papers(internal=False).select_related("meeting__series")
+    return papers(internal=False)
 
 
 def files():
