@@ -1,5 +1,5 @@
 """The OParl API's list pages (issue 16), anonymous, beside the /robots.txt baseline: the
-first page of the meeting list (100 meetings with their items and Bilag inside) and of the
+first page of the meeting list (20 meetings with their items and Bilag inside) and of the
 agenda-item list (100 items with their Bilag and decisions). `rows()` is called from
 suite.py; run alone for a focused measurement on a database of its own:
 

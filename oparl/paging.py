@@ -14,6 +14,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 PAGE_SIZE = 100
+# Meetings carry their items and the items' files inside them (unless omit_internal): a page
+# of 100 would be megabytes, so that list pages by fewer.
+PAGE_SIZE_WITH_INTERNAL = 20
 # A query string's unencoded "+" arrives as a space: "2024-01-01T00:00:00 01:00".
 _SPACE_FOR_PLUS = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")
 
@@ -33,12 +36,15 @@ class Query:
     modified_until: dt.datetime | None = None
 
 
-def read_query(params) -> Query:
+def read_query(params, *, nested: bool = False) -> Query:
+    """`nested`: the list's objects hold internal lists (a smaller page unless omitted)."""
+    internal = params.get("omit_internal", "").lower() != "true"
+    size = PAGE_SIZE_WITH_INTERNAL if nested and internal else PAGE_SIZE
     return Query(
         page=_positive(params, "page", 1, _("Sidenummeret (page) skal være et helt tal fra 1.")),
-        limit=min(_positive(params, "limit", PAGE_SIZE,
-                            _("Antal pr. side (limit) skal være et helt tal fra 1.")), PAGE_SIZE),
-        internal=params.get("omit_internal", "").lower() != "true",
+        limit=min(_positive(params, "limit", size,
+                            _("Antal pr. side (limit) skal være et helt tal fra 1.")), size),
+        internal=internal,
         **{name: _moment(params, name) for name in (
             "created_since", "created_until", "modified_since", "modified_until")},
     )

@@ -33,16 +33,18 @@ def meetings(*, internal: bool = True):
 
 
 def _items(*, files: bool, decisions: bool):
-    queryset = AgendaItem.objects.visible_to(ANONYMOUS).annotate(created_at=created(AgendaItem))
+    # The item's own text and guests are not in OParl's AgendaItem: not read.
+    queryset = AgendaItem.objects.visible_to(ANONYMOUS).defer("text", "guests").annotate(
+        created_at=created(AgendaItem))
     if files:
         queryset = queryset.prefetch_related(Prefetch(
             "attachments", queryset=Attachment.objects.visible_to(ANONYMOUS).defer("text")
             .annotate(created_at=created(Attachment))))
     if decisions:
         # The decision only where the public may read it (approved minutes), with its points.
-        queryset = queryset.prefetch_related(Prefetch(
-            "decision", queryset=Decision.objects.visible_to(ANONYMOUS).prefetch_related(
-                Prefetch("points", queryset=DecisionPoint.objects.all()))))
+        decisions = Decision.objects.visible_to(ANONYMOUS).defer("text").prefetch_related(
+            Prefetch("points", queryset=DecisionPoint.objects.all()))
+        queryset = queryset.prefetch_related(Prefetch("decision", queryset=decisions))
     return queryset
 
 

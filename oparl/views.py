@@ -24,10 +24,10 @@ def body(request):
     return dated(request, version, lambda: json_response(objects.body(Links(request), version)))
 
 
-def _listing(request, rows, serialize, *, modified: str):
+def _listing(request, rows, serialize, *, modified: str, nested: bool = False):
     """A list page: `rows(query)` gives the queryset (or a plain list), dated by the newest
     content version of any meeting."""
-    query = read_query(request.GET)
+    query = read_query(request.GET, nested=nested)
     links = Links(request)
 
     def build():
@@ -64,7 +64,7 @@ def meeting_list(request, series_id: int | None = None):
         raise Http404
     return _listing(request, rows,
                     lambda links, row, q: objects.meeting(links, row, internal=q.internal),
-                    modified="content_version")
+                    modified="content_version", nested=True)
 
 
 @api_view

@@ -67,7 +67,11 @@ def test_a_bad_parameter_is_a_400_with_a_danish_message(five_meetings, query):
 
 
 def test_a_limit_above_the_maximum_gives_the_maximum(five_meetings):
+    response, page = _get(MEETINGS + "?limit=100000&omit_internal=true")
+    assert page["pagination"]["elementsPerPage"] == 100
     response, page = _get(MEETINGS + "?limit=100000")
+    assert page["pagination"]["elementsPerPage"] == 20, "meetings with their items inside"
+    response, page = _get(f"{API}body/agenda-items/?limit=100000")
     assert page["pagination"]["elementsPerPage"] == 100
 
 

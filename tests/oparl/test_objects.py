@@ -57,6 +57,8 @@ def test_a_meeting_its_items_papers_consultation_and_files_validate(published):
     [item] = meeting["agendaItem"]
     assert_valid(item)
     assert item["name"] == "Klimaplan for Aarhus"
+    assert item["web"] == "http://testserver" + published["item"].get_absolute_url()
+    assert meeting["web"] == "http://testserver" + published["meeting"].get_absolute_url()
     assert item["result"] == "Godkendt"
     assert "1) Godkendt." in item["resolutionText"]
     consultation = get(item["consultation"])
