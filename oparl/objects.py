@@ -5,12 +5,16 @@ Texts are the stored Danish texts; labels are Danish whatever language the reade
 asks for (the API view activates Danish)."""
 
 import datetime as dt
+from functools import lru_cache
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from agendas.models import Method
 from agendas.views.reading import _pdf_filename
+from decisions.models import Outcome
+from meetings.models import MeetingStatus
 from meetings.versions import as_timestamp
 
 SCHEMA = "https://schema.oparl.org/1.1/"
@@ -63,10 +67,26 @@ def _stamp(version: int | None, row=None) -> dict:
     made = getattr(row, "created_at", None)
     if made is not None:
         stamps["created"] = _iso(made)
-    moment = version_time(version)
-    if moment is not None:
-        stamps["modified"] = _iso(moment)
+    if version is not None:
+        stamps["modified"] = _version_iso(version)
     return stamps
+
+
+@lru_cache(maxsize=4096)
+def _version_iso(version: int) -> str:
+    # A page's items and files share their meeting's version: written once.
+    return _iso(version_time(version))
+
+
+@lru_cache(maxsize=256)
+def _label(choices, value: str, language: str) -> str:
+    """A choice's label (get_FOO_display() per row hashes every lazy label of the field)."""
+    with translation.override(language):
+        return str(dict(choices.choices).get(value, value)) if value else ""
+
+
+def label(choices, value: str) -> str:
+    return _label(choices, value, translation.get_language())
 
 
 def _iso(moment: dt.datetime) -> str:
@@ -140,17 +160,20 @@ def meeting(links: Links, meeting, *, internal: bool = True) -> dict:
         "id": links("oparl:meeting", meeting.pk),
         "type": SCHEMA + "Meeting",
         "name": f"{meeting.display_title}, {meeting.series.name}",
-        "meetingState": str(meeting.get_status_display()),
+        "meetingState": label(MeetingStatus, meeting.status),
         "cancelled": False,
         "start": _local(meeting.date, meeting.start_time),
         "end": _local(meeting.date, meeting.end_time),
         "organization": [links("oparl:organization", meeting.series_id)],
+        "location": location(links, meeting) if meeting.location else None,
+        "invitation": meeting_document(links, meeting, "invitation"),
+        "resultsProtocol": meeting_document(links, meeting, "resultsProtocol"),
         "web": links("reading:meeting", meeting.pk),
         **_stamp(meeting.content_version, meeting),
     }
     if internal:
         data["agendaItem"] = [agenda_item(links, item, meeting=meeting)
-                              for item in meeting.items.all()]
+                              for item in meeting.public_items]
     return _drop_empty(data)
 
 
@@ -170,18 +193,18 @@ def agenda_item(links: Links, item, *, meeting=None, internal: bool = True) -> d
         **_stamp(meeting.content_version, item),
     }
     if decision is not None:
-        points = list(decision.points.all())
-        data["result"] = "; ".join(dict.fromkeys(str(p.get_outcome_display()) for p in points))
+        points = decision.public_points
+        data["result"] = "; ".join(dict.fromkeys(label(Outcome, p.outcome) for p in points))
         data["resolutionText"] = "\n".join(f"{p.number}) {p.text}" for p in points)
     if internal:
         data["auxiliaryFile"] = [file(links, attachment, item=item, meeting=meeting)
-                                 for attachment in item.attachments.all()]
+                                 for attachment in item.public_files]
     return _drop_empty(data)
 
 
 def _decision(item):
     try:
-        return item.decision  # prefetched with the public rule: absent when not released
+        return item.decision  # prefetched by the public rule: absent when not released
     except item._meta.get_field("decision").related_model.DoesNotExist:
         return None
 
@@ -195,13 +218,14 @@ def paper(links: Links, item, *, internal: bool = True) -> dict:
         "reference": item.case_number,
         "date": item.memo_date.isoformat() if item.memo_date else None,
         "paperType": "Indstilling",
+        "mainFile": memo_document(links, item),
         "consultation": [consultation(links, item)],
         "web": links.item_web(item),
         **_stamp(item.meeting.content_version, item),
     }
     if internal:
         data["auxiliaryFile"] = [file(links, attachment, item=item, meeting=item.meeting)
-                                 for attachment in item.attachments.all()]
+                                 for attachment in item.public_files]
     return _drop_empty(data)
 
 
@@ -214,7 +238,7 @@ def consultation(links: Links, item) -> dict:
         "meeting": links("oparl:meeting", item.meeting_id),
         "organization": [links("oparl:organization", item.meeting.series_id)],
         "authoritative": item.method == "beslutning",
-        "role": str(item.get_method_display()) or "Behandling",
+        "role": label(Method, item.method) or "Behandling",
         **_stamp(item.meeting.content_version, item),
     })
 
@@ -238,4 +262,61 @@ def file(links: Links, attachment, *, item=None, meeting=None, text: bool = Fals
         "paper": [links("oparl:paper", item.pk)] if item.has_memo else None,
         "web": access,
         **_stamp(meeting.content_version, attachment),
+    })
+
+
+def location(links: Links, meeting) -> dict:
+    """Where the meeting is held, as the agenda says it (a place's name, no address)."""
+    return _drop_empty({
+        "id": links("oparl:location", meeting.pk),
+        "type": SCHEMA + "Location",
+        "description": meeting.location,
+        "meetings": [links("oparl:meeting", meeting.pk)],
+        **_stamp(meeting.content_version),
+    })
+
+
+# A published meeting's own documents, as the meeting page offers them: the agenda
+# (OParl's invitation) and the minutes (its results protocol).
+MEETING_DOCUMENTS = {
+    "invitation": ("oparl:invitation", "documents:agenda", "Dagsorden", "dagsorden.pdf"),
+    "resultsProtocol": ("oparl:results_protocol", "documents:minutes", "Referat",
+                        "referat.pdf"),
+}
+
+
+def meeting_document(links: Links, meeting, kind: str) -> dict:
+    own, document, name, file_name = MEETING_DOCUMENTS[kind]
+    access = links(document, meeting.pk)
+    return _drop_empty({
+        "id": links(own, meeting.pk),
+        "type": SCHEMA + "File",
+        "name": f"{name}, {meeting.display_title} {meeting.date:%d-%m-%Y}",
+        "fileName": file_name,
+        "mimeType": "application/pdf",
+        "date": meeting.date.isoformat(),
+        "accessUrl": access,
+        "downloadUrl": access,
+        "meeting": [links("oparl:meeting", meeting.pk)],
+        "web": access,
+        **_stamp(meeting.content_version),
+    })
+
+
+def memo_document(links: Links, item) -> dict:
+    """The memo ("Indstilling") of a paper as its PDF."""
+    access = links("documents:memo", item.pk)
+    return _drop_empty({
+        "id": links("oparl:main_file", item.pk),
+        "type": SCHEMA + "File",
+        "name": f"Indstilling: {item.memo_heading}",
+        "fileName": "indstilling.pdf",
+        "mimeType": "application/pdf",
+        "accessUrl": access,
+        "downloadUrl": access,
+        "meeting": [links("oparl:meeting", item.meeting_id)],
+        "agendaItem": [links("oparl:agenda_item", item.pk)],
+        "paper": [links("oparl:paper", item.pk)],
+        "web": access,
+        **_stamp(item.meeting.content_version),
     })

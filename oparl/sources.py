@@ -28,22 +28,27 @@ def meetings(*, internal: bool = True):
         created_at=created(Meeting)).order_by("pk")
     if internal:
         queryset = queryset.prefetch_related(Prefetch("items", queryset=_items(
-            files=True, decisions=True).order_by("meeting_id", "position", "pk")))
+            files=True, decisions=True).order_by("meeting_id", "position", "pk"),
+            to_attr="public_items"))
     return queryset
 
 
 def _items(*, files: bool, decisions: bool):
+    """Items with, as plain lists (`to_attr`: a list page reads thousands of them), their
+    public Bilag (`public_files`) and their decision where the public may read it (with
+    `public_points`)."""
     # The item's own text and guests are not in OParl's AgendaItem: not read.
     queryset = AgendaItem.objects.visible_to(ANONYMOUS).defer("text", "guests").annotate(
         created_at=created(AgendaItem))
     if files:
         queryset = queryset.prefetch_related(Prefetch(
-            "attachments", queryset=Attachment.objects.visible_to(ANONYMOUS).defer("text")
-            .annotate(created_at=created(Attachment))))
+            "attachments", queryset=Attachment.objects.visible_to(ANONYMOUS)
+            .only("id", "item_id", "position", "title", "size")
+            .annotate(created_at=created(Attachment)), to_attr="public_files"))
     if decisions:
         # The decision only where the public may read it (approved minutes), with its points.
         decisions = Decision.objects.visible_to(ANONYMOUS).defer("text").prefetch_related(
-            Prefetch("points", queryset=DecisionPoint.objects.all()))
+            Prefetch("points", queryset=DecisionPoint.objects.all(), to_attr="public_points"))
         queryset = queryset.prefetch_related(Prefetch("decision", queryset=decisions))
     return queryset
 

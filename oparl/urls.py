@@ -19,8 +19,13 @@ urlpatterns = [
     path("organization/<int:series_id>/meetings/", views.meeting_list,
          name="organization_meeting_list"),
     path("meeting/<int:meeting_id>/", views.meeting, name="meeting"),
+    path("meeting/<int:meeting_id>/location/", views.location, name="location"),
+    path("meeting/<int:meeting_id>/invitation/", views.invitation, name="invitation"),
+    path("meeting/<int:meeting_id>/results-protocol/", views.results_protocol,
+         name="results_protocol"),
     path("agenda-item/<int:item_id>/", views.agenda_item, name="agenda_item"),
     path("paper/<int:item_id>/", views.paper, name="paper"),
+    path("paper/<int:item_id>/main-file/", views.main_file, name="main_file"),
     path("consultation/<int:item_id>/", views.consultation, name="consultation"),
     path("file/<int:attachment_id>/", views.file, name="file"),
     # Anything else under the API is its JSON 404, not the site's HTML page.

@@ -150,6 +150,31 @@ def file(request, attachment_id: int):
                  lambda: json_response(objects.file(Links(request), attachment, text=True)))
 
 
+def _meeting_view(serialize):
+    @api_view
+    def view(request, meeting_id: int):
+        row = _one(sources.meetings(internal=False), meeting_id)
+        if serialize is objects.location and not row.location:
+            raise Http404
+        return dated(request, row.content_version,
+                     lambda: json_response(serialize(Links(request), row)))
+
+    return view
+
+
+location = _meeting_view(objects.location)
+invitation = _meeting_view(lambda links, row: objects.meeting_document(links, row, "invitation"))
+results_protocol = _meeting_view(
+    lambda links, row: objects.meeting_document(links, row, "resultsProtocol"))
+
+
+@api_view
+def main_file(request, item_id: int):
+    item = _one(sources.papers(internal=False), item_id)
+    return dated(request, item.meeting.content_version,
+                 lambda: json_response(objects.memo_document(Links(request), item)))
+
+
 @api_view
 def unknown(request, rest: str):
     return not_found()

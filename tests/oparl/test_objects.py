@@ -79,6 +79,22 @@ def test_a_meeting_its_items_papers_consultation_and_files_validate(published):
     assert file["accessUrl"] == f"http://testserver/bilag/{published['open_bilag'].pk}/"
 
 
+def test_a_meeting_has_its_place_agenda_and_minutes_and_a_paper_its_memo(published):
+    meeting = get(f"{API}meeting/{published['meeting'].pk}/")
+    assert meeting["location"]["description"] == "Rådhuset, M1"
+    assert get(meeting["location"]["id"]) == meeting["location"]
+    for kind, document in (("invitation", "dagsorden.pdf"), ("resultsProtocol", "referat.pdf")):
+        assert_valid(meeting[kind])
+        assert get(meeting[kind]["id"]) == meeting[kind]
+        assert meeting[kind]["accessUrl"].endswith(f"/moeder/{published['meeting'].pk}/{document}")
+    paper = get(f"{API}paper/{published['item'].pk}/")
+    assert get(paper["mainFile"]["id"]) == paper["mainFile"]
+    assert paper["mainFile"]["accessUrl"].endswith(
+        f"/punkter/{published['item'].pk}/indstilling.pdf")
+    response = Client().get(paper["mainFile"]["accessUrl"])
+    assert response.status_code == 200, "anyone may read a public memo's PDF"
+
+
 def test_the_file_urls_download_the_open_bilag_for_anyone(published):
     file = get(f"{API}file/{published['open_bilag'].pk}/")
     for url in (file["accessUrl"], file["downloadUrl"]):

@@ -46,6 +46,8 @@ def _not_found_urls(published, unpublished):
     closed_item = published["closed_item"]
     return [
         f"{API}meeting/{draft.pk}/", f"{API}meeting/{approved.pk}/",
+        f"{API}meeting/{approved.pk}/results-protocol/", f"{API}meeting/{draft.pk}/invitation/",
+        f"{API}meeting/{approved.pk}/location/", f"{API}paper/{closed_item.pk}/main-file/",
         f"{API}agenda-item/{draft.items.first().pk}/",
         f"{API}agenda-item/{approved.items.first().pk}/",
         f"{API}agenda-item/{closed_item.pk}/", f"{API}paper/{closed_item.pk}/",

@@ -270,6 +270,7 @@ def test_the_open_data_api_reaches_every_object_of_a_public_item(series, member,
     objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED,
                                     item_closed=False)
     Attachment.objects.filter(pk=objects.attachment.pk).update(is_closed=False)
+    Meeting.objects.filter(pk=objects.meeting.pk).update(location="Rådhuset")
     urls = [url for url in object_urls(objects)
             if _public_only(url) and _url_name(url) != "oparl:unknown"]
     bodies = {}
