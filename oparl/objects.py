@@ -159,7 +159,7 @@ def meeting(links: Links, meeting, *, internal: bool = True) -> dict:
     data = {
         "id": links("oparl:meeting", meeting.pk),
         "type": SCHEMA + "Meeting",
-        "name": f"{meeting.display_title}, {meeting.series.name}",
+        "name": f"{meeting.display_title} {meeting.date:%d-%m-%Y}",
         "meetingState": label(MeetingStatus, meeting.status),
         "cancelled": False,
         "start": _local(meeting.date, meeting.start_time),

@@ -6,11 +6,12 @@ import json
 import pytest
 from django.test import Client
 
+from tests.oparl.crawl import crawl
 from tests.oparl.schema import assert_valid, assert_valid_page
 
 pytestmark = pytest.mark.django_db
 
-API = "http://testserver/oparl/v1/"
+API = "http://testserver/oparl/v1/"  # as tests/oparl/crawl.py says it
 LISTS = ["bodies/", "body/organizations/", "body/meetings/", "body/agenda-items/",
          "body/papers/", "body/consultations/", "body/files/", "body/persons/",
          "body/legislative-terms/"]
@@ -111,3 +112,17 @@ def test_objects_are_dated_and_texts_danish_whatever_the_browser_asks(published)
     assert response["Last-Modified"]
     assert meeting["modified"] and meeting["created"]
     assert meeting["start"].endswith("+01:00") or meeting["start"].endswith("+02:00")
+
+
+def test_every_answer_the_api_links_to_validates(published):
+    answers = crawl()
+    kinds = set()
+    for body in answers.values():
+        answer = json.loads(body)
+        if "data" in answer:
+            assert_valid_page(answer)
+        else:
+            assert_valid(answer)
+            kinds.add(answer["type"].rsplit("/", 1)[-1])
+    assert kinds == {"System", "Body", "Organization", "Meeting", "Location", "AgendaItem",
+                     "Paper", "Consultation", "File"}
