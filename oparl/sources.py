@@ -47,9 +47,9 @@ def _items(*, files: bool, decisions: bool):
             .annotate(created_at=created(Attachment)), to_attr="public_files"))
     if decisions:
         # The decision only where the public may read it (approved minutes), with its points.
-        decisions = Decision.objects.visible_to(ANONYMOUS).defer("text").prefetch_related(
+        released = Decision.objects.visible_to(ANONYMOUS).defer("text").prefetch_related(
             Prefetch("points", queryset=DecisionPoint.objects.all(), to_attr="public_points"))
-        queryset = queryset.prefetch_related(Prefetch("decision", queryset=decisions))
+        queryset = queryset.prefetch_related(Prefetch("decision", queryset=released))
     return queryset
 
 
