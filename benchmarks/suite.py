@@ -15,6 +15,7 @@ from django.db import connection
 
 from agendas.models import AgendaItem, Attachment
 from benchmarks import machine, measure, report, seed, targets
+from benchmarks import oparl as oparl_bench
 from benchmarks.measure import Browser, Figures
 from benchmarks.report import Row
 from benchmarks.server import gunicorn
@@ -124,6 +125,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows += cold_rows
         rows.append(_reorder(base, series[0], args.reorder_samples))
         rows += _editor_rows(base, series[0], args.reorder_samples)
+        rows += oparl_bench.rows(wrk, base, args)
         rows.append(_autosave(secretary, series[0], args.autosave_samples))
         rows += rows_after
 

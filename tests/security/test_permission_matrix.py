@@ -29,7 +29,13 @@ from agendas.models import (
 from agendas.services import recommendation_points_set
 from decisions.models import Decision, DecisionPoint, FollowUp
 from meetings.models import Meeting
-from tests.factories import make_attachment, make_item, make_meeting, make_memo_template
+from tests.factories import (
+    make_attachment,
+    make_item,
+    make_meeting,
+    make_memo_template,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -49,6 +55,7 @@ OBJECT_IDS = {
 }
 # Parameters that are not object ids: the values to try.
 OTHER_VALUES: dict[str, list[str]] = {}
+OTHER_VALUES["rest"] = ["findes-ikke/"]  # the OParl API's JSON 404 for any other path
 # Object pages reached through a query string rather than the path.
 QUERY_URLS = ["/?serie={series}"]
 
@@ -227,8 +234,54 @@ def test_the_series_secretariat_reaches_every_object_url(hidden_meeting, secreta
     client = Client()
     client.force_login(secretary)
 
-    not_found = [url for url in object_urls(hidden_meeting) if client.get(url).status_code == 404]
+    not_found = [url for url in object_urls(hidden_meeting) if client.get(url).status_code == 404
+                 and not _public_only(url)]
     assert not_found == []
+
+
+# Open data shows the public's view to everyone: these URLs answer 404 for a meeting that is
+# not published, whoever asks (tests/oparl has the rest).
+PUBLIC_ONLY_NAMESPACES = {"oparl"}
+
+
+def _public_only(url: str) -> bool:
+    return _url_name(url).split(":")[0] in PUBLIC_ONLY_NAMESPACES
+
+
+def test_the_open_data_api_shows_an_unpublished_meeting_to_nobody(hidden_meeting, secretary,
+                                                                  member, outsider):
+    admin = make_user("admin", is_superuser=True, is_staff=True)
+    urls = [url for url in object_urls(hidden_meeting) if _public_only(url)]
+    assert urls, "the API's object URLs are in the matrix"
+    problems = []
+    for user in (None, outsider, member, secretary, admin):
+        client = Client()
+        if user:
+            client.force_login(user)
+        problems += [f"{user}: {url}" for url in urls if client.get(url).status_code != 404
+                     or SECRET in _body(client.get(url))]
+    assert problems == []
+
+
+def test_the_open_data_api_reaches_every_object_of_a_public_item(series, member, outsider,
+                                                                 secretary):
+    """The control for the test above: with the item and its Bilag open and the meeting
+    published, every API object URL but the catch-all answers, for every role alike."""
+    objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED,
+                                    item_closed=False)
+    Attachment.objects.filter(pk=objects.attachment.pk).update(is_closed=False)
+    Meeting.objects.filter(pk=objects.meeting.pk).update(location="Rådhuset")
+    urls = [url for url in object_urls(objects)
+            if _public_only(url) and _url_name(url) != "oparl:unknown"]
+    bodies = {}
+    for user in (None, outsider, member, secretary):
+        client = Client()
+        if user:
+            client.force_login(user)
+        answers = {url: client.get(url) for url in urls}
+        assert [url for url, response in answers.items() if response.status_code != 200] == []
+        bodies[user] = {url: response.content for url, response in answers.items()}
+    assert all(seen == bodies[None] for seen in bodies.values()), "the same for every role"
 
 
 def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(series, member,
