@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reading",
     "documents",
     "demo",
+    "portal",
 ]
 
 MIDDLEWARE = [
