@@ -105,3 +105,35 @@ def test_the_portal_pages_link_the_series_feeds(client, published):
 def test_the_portal_prints_with_a_print_stylesheet(client, published):
     html = client.get("/portal/").content.decode()
     assert re.search(r'href="[^"]*css/print[^"]*\.css" media="print"', html)
+
+
+def test_the_portal_pages_take_a_fixed_number_of_queries(client, series, published,
+                                                         django_assert_num_queries):
+    for day in (dt.date(2024, 1, 8), dt.date(2024, 2, 5), dt.date(2023, 3, 6)):
+        make_meeting(series, date=day, status=Meeting.Status.PUBLISHED)
+    with django_assert_num_queries(1):  # the public series with their counts
+        client.get("/portal/")
+    # The series through its rule, its years, the year's meetings.
+    with django_assert_num_queries(3):
+        client.get(f"/portal/serier/{series.pk}/")
+
+
+def test_a_cancelled_meeting_says_so_on_the_portal_and_its_page(client, published, secretary):
+    from meetings.services import meeting_cancel
+
+    meeting_cancel(meeting=published, by=secretary, reason="Afbud fra rådmanden")
+    assert "Aflyst" in client.get(f"/portal/serier/{published.series_id}/").content.decode()
+    assert "Aflyst" in client.get(published.get_absolute_url()).content.decode()
+
+
+def test_the_admin_cancels_meetings_with_an_action(client, published):
+    from tests.factories import make_user
+
+    client.force_login(make_user("chef", is_staff=True, is_superuser=True))
+    response = client.post("/admin/meetings/meeting/", {
+        "action": "cancel", "_selected_action": [published.pk]}, follow=True)
+    assert "er aflyst" in response.content.decode()
+    published.refresh_from_db()
+    assert published.is_cancelled and published.calendar_sequence == 1
+    history = published.history.first()
+    assert history.history_change_reason == "Aflyst"
