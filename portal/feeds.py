@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.db.models.functions import Mod
 from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
@@ -92,6 +93,8 @@ def _calendar(request, series: MeetingSeries, stand_in: Viewer) -> bytes:
     zone = ZoneInfo(settings.TIME_ZONE)
     meetings = list(Meeting.objects.visible_to(stand_in).filter(series=series)
                     .order_by("date", "start_time", "pk"))
+    for meeting in meetings:
+        meeting.series = series  # its title reads the series' kind
     items: dict[int, list[AgendaItem]] = {}
     for item in (AgendaItem.objects.listed_for(stand_in).filter(meeting__in=meetings)
                  .only("meeting_id", "number", "title", "position").order_by("position")):
@@ -143,7 +146,6 @@ class MinutesFeed(Feed):
     """The series' published minutes, newest first, as the public reads them."""
 
     feed_type = Atom1Feed
-    description_template = "portal/minutes_entry.html"
 
     def __init__(self, series: MeetingSeries):
         super().__init__()
@@ -185,11 +187,15 @@ class MinutesFeed(Feed):
     def item_updateddate(self, meeting):
         return _changed_at(meeting)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["content"] = meeting_content(meeting=kwargs["item"], user=ANONYMOUS,
-                                             public=True)
-        return context
+    def item_description(self, meeting):
+        # Each entry is kept under its meeting's content version: after a change only the
+        # changed meeting's minutes are assembled again.
+        def entry() -> str:
+            content = meeting_content(meeting=meeting, user=ANONYMOUS, public=True)
+            return render_to_string("portal/minutes_entry.html", {"content": content})
+
+        return page_cache.get_or_render(
+            page_cache.key("atom-entry", meeting.pk, meeting.content_version), entry)
 
 
 @require_safe

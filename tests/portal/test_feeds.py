@@ -169,3 +169,17 @@ def test_a_series_nobody_may_see_has_no_feeds(client, series):
     assert client.get(reverse("series_atom", args=[series.pk])).status_code == 404
     assert client.get(reverse("series_atom", args=[999999])).status_code == 404
     assert client.post(reverse("series_ical", args=[series.pk])).status_code == 405
+
+
+def test_after_a_change_the_atom_feed_assembles_only_the_changed_minutes(client, series,
+                                                                         published):
+    for day in (dt.date(2024, 1, 8), dt.date(2024, 2, 5), dt.date(2024, 3, 4)):
+        make_meeting(series, date=day, items=["Dagsorden"], status=Meeting.Status.PUBLISHED)
+    url = reverse("series_atom", args=[series.pk])
+    with CaptureQueriesContext(connection) as first:
+        client.get(url)
+    Meeting.objects.filter(pk=published.pk).update(information="Nyt mødested")
+    with CaptureQueriesContext(connection) as after:
+        feed = etree.fromstring(client.get(url).content)
+    assert len(feed.findall(f"{ATOM}entry")) == 4
+    assert len(after) < len(first) / 2, "the other three entries are kept"
