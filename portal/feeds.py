@@ -26,6 +26,7 @@ from django.db.models.functions import Mod
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
@@ -33,6 +34,7 @@ from icalendar import Calendar, Event
 
 from agendas.models import AgendaItem
 from common import page_cache
+from common.precompiled import Precompiled
 from meetings.models import Meeting, MeetingSeries
 from meetings.versions import as_timestamp
 from meetings.viewer import ANONYMOUS, Viewer, request_viewer
@@ -51,19 +53,39 @@ def _feed_class(viewer: Viewer, series_id: int) -> str:
     return "anonymous" if who == "outsider" else who
 
 
-def _series_with_stamp(viewer: Viewer, series_id: int, stand_in: Viewer) -> MeetingSeries:
-    """The series, if `viewer` may see it, with the number and versions of the meetings
-    `stand_in` sees in it (one query); else 404."""
+def _stamp(series_id, secretariat, member, listed_secretariat, listed_member, *, variant):
+    is_superuser, authenticated, listed_authenticated = variant
+    viewer = Viewer(user_id=0 if authenticated else None, is_superuser=is_superuser,
+                    secretariat=secretariat, member=member)
+    stand_in = Viewer(user_id=0 if listed_authenticated else None,
+                      secretariat=listed_secretariat, member=listed_member)
     listed = Meeting.objects.visible_q(stand_in, prefix="meetings__") or None
-    found = list(MeetingSeries.objects.visible_to(viewer).filter(pk=series_id).annotate(
+    return MeetingSeries.objects.visible_to(viewer).filter(pk=series_id).annotate(
         listed=Count("meetings", filter=listed),
-        listed_versions=Sum(Mod("meetings__content_version", _VERSION_MODULUS), filter=listed)))
-    if not found:
+        listed_versions=Sum(Mod("meetings__content_version", _VERSION_MODULUS), filter=listed),
+    ).values_list("listed", "listed_versions")
+
+
+# Asked on every request for a feed: compiled once (common/precompiled.py).
+_read_stamp = Precompiled(_stamp)
+
+
+def _series_stamp(viewer: Viewer, series_id: int, stand_in: Viewer) -> tuple[int, int]:
+    """The number and versions of the meetings `stand_in` sees in the series, if `viewer`
+    may see the series (one query); else 404."""
+    # The role lists reach the query only where the rule reads them.
+    roles = ((), ()) if viewer.is_superuser or not viewer.is_authenticated else (
+        tuple(viewer.secretariat), tuple(viewer.member))
+    rows = _read_stamp(series_id, *roles, tuple(stand_in.secretariat), tuple(stand_in.member),
+                       variant=(viewer.is_superuser, viewer.is_authenticated,
+                                stand_in.is_authenticated))
+    if not rows:
         raise Http404
-    return found[0]
+    return rows[0]
 
 
-def _kept(request, key_parts: tuple, make, content_type: str) -> HttpResponse:
+def _kept(request, key_parts: tuple, make, content_type: str, *,
+          public: bool = True) -> HttpResponse:
     key = page_cache.key(*key_parts, request.build_absolute_uri("/"))
     body = cache.get(key)
     if body is None:
@@ -71,6 +93,10 @@ def _kept(request, key_parts: tuple, make, content_type: str) -> HttpResponse:
         cache.set(key, body, page_cache.TIMEOUT)
     response = HttpResponse(body, content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    # What a logged-in reader gets is theirs: no shared cache may hand it to anyone else.
+    patch_vary_headers(response, ["Cookie"])
+    if not public:
+        patch_cache_control(response, private=True, no_cache=True)
     return response
 
 
@@ -83,10 +109,10 @@ def series_ical(request, series_id: int):
     viewer = request_viewer(request)
     who = _feed_class(viewer, series_id)
     stand_in = class_viewer(who, series_id)
-    series = _series_with_stamp(viewer, series_id, stand_in)
-    return _kept(request, ("series-ical", series.pk, who, series.listed, series.listed_versions),
-                 lambda: _calendar(request, series, stand_in),
-                 "text/calendar; charset=utf-8")
+    stamp = _series_stamp(viewer, series_id, stand_in)
+    return _kept(request, ("series-ical", series_id, who, *stamp),
+                 lambda: _calendar(request, MeetingSeries.objects.get(pk=series_id), stand_in),
+                 "text/calendar; charset=utf-8", public=who == "anonymous")
 
 
 def _calendar(request, series: MeetingSeries, stand_in: Viewer) -> bytes:
@@ -201,10 +227,10 @@ class MinutesFeed(Feed):
 @require_safe
 def series_atom(request, series_id: int):
     viewer = request_viewer(request)
-    series = _series_with_stamp(viewer, series_id, ANONYMOUS)
+    stamp = _series_stamp(viewer, series_id, ANONYMOUS)
 
     def make() -> bytes:
-        return MinutesFeed(series)(request).content
+        return MinutesFeed(MeetingSeries.objects.get(pk=series_id))(request).content
 
-    return _kept(request, ("series-atom", series.pk, series.listed, series.listed_versions),
-                 make, "application/atom+xml; charset=utf-8")
+    return _kept(request, ("series-atom", series_id, *stamp), make,
+                 "application/atom+xml; charset=utf-8")

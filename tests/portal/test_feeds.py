@@ -183,3 +183,11 @@ def test_after_a_change_the_atom_feed_assembles_only_the_changed_minutes(client,
         feed = etree.fromstring(client.get(url).content)
     assert len(feed.findall(f"{ATOM}entry")) == 4
     assert len(after) < len(first) / 2, "the other three entries are kept"
+
+
+def test_a_members_calendar_is_private_to_them(client, published, member):
+    public = client.get(reverse("series_ical", args=[published.series_id]))
+    assert "Cookie" in public["Vary"]
+    client.force_login(member)
+    own = client.get(reverse("series_ical", args=[published.series_id]))
+    assert "private" in own["Cache-Control"] and "Cookie" in own["Vary"]
