@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.db import connection
 
 from agendas.models import AgendaItem, Attachment
-from benchmarks import machine, measure, report, seed, targets
+from benchmarks import feeds, machine, measure, report, seed, targets
 from benchmarks import oparl as oparl_bench
 from benchmarks.measure import Browser, Figures
 from benchmarks.report import Row
@@ -127,6 +127,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows += _editor_rows(base, series[0], args.reorder_samples)
         rows += oparl_bench.rows(wrk, base, args)
         rows.append(_autosave(secretary, series[0], args.autosave_samples))
+        rows += feeds.rows(wrk=wrk, base=base, client=anonymous, series=series[0], args=args)
         rows += rows_after
 
     facts = {

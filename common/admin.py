@@ -18,8 +18,17 @@ CONFLICT_MESSAGE = _("Nogen har ændret dette, mens du redigerede. Dine ændring
                      "Åbn siden igen for at se den nye udgave.")
 
 
+class _UnlabelledHiddenInput(forms.HiddenInput):
+    """A hidden input that no label points to: the admin draws a label for every field of
+    its form, and a label's `for` must name a visible control (the Nu Html Checker)."""
+
+    def id_for_label(self, id_):
+        return None
+
+
 class VersionedAdminForm(forms.ModelForm):
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = forms.IntegerField(label=_("Forventet version"), required=False,
+                                          widget=_UnlabelledHiddenInput)
 
     # Set by ScopedAdmin.get_form: raises ValidationError when the rules refuse the change.
     guard = None

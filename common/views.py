@@ -7,9 +7,12 @@ answer when PostgreSQL is down; a database outage becomes a 503 with a Danish me
 
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_GET
@@ -17,10 +20,22 @@ from django.views.decorators.http import require_GET
 DATABASE_DOWN = (OperationalError, InterfaceError)
 
 
-def error_page(request, status: int, title: str, message: str) -> HttpResponse:
+def error_page(request, status: int, title: str, message: str, *,
+               log_in: str | None = None) -> HttpResponse:
     body = render_to_string("errors/error.html", {"status": status, "title": title,
-                                                  "message": message})
+                                                  "message": message, "log_in": log_in})
     return HttpResponse(body, status=status)
+
+
+def _anonymous(request) -> bool:
+    """Whether the reader is not logged in, asked of the database only when the request
+    carries a session (and taken as yes when the database does not answer)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return True
+    try:
+        return not request.user.is_authenticated
+    except (DatabaseError, AttributeError):
+        return True
 
 
 def bad_request(request, exception=None):
@@ -42,9 +57,13 @@ def csrf_failure(request, reason=""):
 
 
 def page_not_found(request, exception=None):
-    # Deliberately the same page for "does not exist" and "not yours to see".
+    # Deliberately the same page for "does not exist" and "not yours to see"; a reader who
+    # is not logged in is offered the log-in, which brings them back here.
+    log_in = None
+    if _anonymous(request):
+        log_in = f"{reverse('login')}?{urlencode({'next': request.get_full_path()})}"
     return error_page(request, 404, _("Siden findes ikke"),
-                       _("Siden findes ikke, eller du har ikke adgang til den."))
+                       _("Siden findes ikke, eller du har ikke adgang til den."), log_in=log_in)
 
 
 def server_error(request):

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "documents",
     "demo",
     "oparl",
+    "portal",
 ]
 
 MIDDLEWARE = [

@@ -199,6 +199,7 @@ class MeetingAdmin(meetings_admin.MeetingAdmin):
         meetings_admin.lifecycle_action(approve_minutes, gettext_lazy("Godkend referatet")),
         meetings_admin.lifecycle_action(publish, gettext_lazy("Offentliggør mødet")),
         "reopen",
+        "cancel",
     ]
 
 

@@ -100,6 +100,7 @@ class MeetingAdmin(ScopedAdmin):
         lifecycle_action(approve_minutes, gettext_lazy("Godkend referatet")),
         lifecycle_action(publish, gettext_lazy("Offentliggør mødet")),
         "reopen",
+        "cancel",
     ]
 
     def has_add_permission(self, request):
@@ -120,6 +121,18 @@ class MeetingAdmin(ScopedAdmin):
 
     def update(self, obj, *, expected_version, fields):
         services.meeting_update(meeting=obj, expected_version=expected_version, fields=fields)
+
+    @admin.action(description=gettext_lazy("Aflys mødet"))
+    def cancel(self, request, queryset):
+        for meeting in queryset:
+            try:
+                services.meeting_cancel(meeting=meeting, by=request.user)
+            except ValidationError as refusal:
+                self.message_user(request, f"{meeting}: {' '.join(refusal.messages)}",
+                                  messages.ERROR)
+            else:
+                self.message_user(request, _("%(meeting)s er aflyst.") % {"meeting": meeting},
+                                  messages.SUCCESS)
 
     @admin.action(description=gettext_lazy("Genåbn (ét trin tilbage, med begrundelse)"))
     def reopen(self, request, queryset):

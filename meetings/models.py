@@ -280,6 +280,13 @@ class Meeting(MeetingPart, VersionedModel):
                                             blank=True, related_name="+",
                                             verbose_name=_("referat godkendt på mødet"))
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
+    # Cancelling is beside the steps above (a cancelled meeting keeps its status): calendars
+    # show it as cancelled (meetings/services.py meeting_cancel).
+    cancelled_at = models.DateTimeField(_("aflyst"), null=True, blank=True)
+    # The iCalendar SEQUENCE: raised when the meeting moves (date, time, place) or is
+    # cancelled, so calendars that hold it take the change (meetings/services.py).
+    calendar_sequence = models.PositiveIntegerField(_("kalenderversion"), default=0,
+                                                    editable=False)
     # The agenda document's own sender details (the committee layout's contact block).
     document_date = models.DateField(_("dokumentdato"), null=True, blank=True)
     case_number = models.CharField(_("sagsnummer"), max_length=50, blank=True)
@@ -341,6 +348,10 @@ class Meeting(MeetingPart, VersionedModel):
     def minutes_locked(self) -> bool:
         """Approved minutes are not edited any more."""
         return self.status in {self.Status.MINUTES_APPROVED, self.Status.PUBLISHED}
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
     @property
     def is_public(self) -> bool:

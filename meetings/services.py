@@ -35,7 +35,9 @@ _BACK = {
 # Written by the steps above only, never by a form.
 LIFECYCLE_FIELDS = frozenset({
     "status", "agenda_sent_at", "agenda_sent_by", "minutes_approved_at", "minutes_approved_by",
-    "minutes_approved_in", "published_at"})
+    "minutes_approved_in", "published_at", "cancelled_at", "calendar_sequence"})
+# A change of these moves the meeting in its readers' calendars (a new iCalendar SEQUENCE).
+CALENDAR_FIELDS = ("date", "start_time", "end_time", "location")
 
 
 def locked_message(meeting: Meeting) -> str:
@@ -58,7 +60,10 @@ def meeting_update(*, meeting: Meeting, expected_version: int | None, fields: di
     if LIFECYCLE_FIELDS & set(fields):
         raise ValueError(f"lifecycle fields go through the lifecycle steps: {sorted(fields)}")
     with transaction.atomic():
-        meeting_for_edit(meeting.pk)
+        stored = meeting_for_edit(meeting.pk)
+        if any(name in fields and fields[name] != getattr(stored, name)
+               for name in CALENDAR_FIELDS):
+            fields = {**fields, "calendar_sequence": stored.calendar_sequence + 1}
         return save_versioned(meeting, expected_version=expected_version, fields=fields)
 
 
@@ -75,11 +80,8 @@ def _step(meeting: Meeting, to: str, *, by, reason: str = "", **fields) -> Meeti
         StatusChange.objects.create(meeting=meeting, from_status=current.status, to_status=to,
                                     by=by if by and by.is_authenticated else None,
                                     at=timezone.now(), reason=reason)
-        for name, value in {"status": to, **fields}.items():
-            setattr(meeting, name, value)
-        meeting.version = current.version + 1
         meeting._change_reason = reason or Status(to).label  # the history row says why
-        meeting.save(update_fields=["status", "version", *fields])
+        save_versioned(meeting, expected_version=None, fields={"status": to, **fields})
     return meeting
 
 
@@ -127,6 +129,20 @@ def meeting_reopen(*, meeting: Meeting, by, reason: str) -> Meeting:
             % {"status": current.get_status_display()}, code="invalid_step")
     to, undone = _BACK[current.status]
     return _step(meeting, to, by=by, reason=reason, **undone)
+
+
+def meeting_cancel(*, meeting: Meeting, by, reason: str = "") -> Meeting:
+    """Cancel the meeting: it keeps its status and pages, and calendars show it as cancelled
+    (a new SEQUENCE). Recorded in the meeting's history with who and why."""
+    with transaction.atomic():
+        current = Meeting.objects.select_for_update().get(pk=meeting.pk)
+        if current.cancelled_at is not None:
+            raise ValidationError(_("Mødet er allerede aflyst."), code="cancelled")
+        meeting._change_reason = (_("Aflyst: %(reason)s") % {"reason": reason} if reason
+                                  else _("Aflyst"))
+        save_versioned(meeting, expected_version=None, fields={
+            "cancelled_at": timezone.now(), "calendar_sequence": current.calendar_sequence + 1})
+    return meeting
 
 
 def next_step(meeting: Meeting) -> str | None:

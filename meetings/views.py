@@ -67,7 +67,13 @@ def meeting_list(request):
     counts = {pk: n for pk, _name, n, _v in listed}
     meetings = Meeting.objects.visible_to(viewer).select_related("series")
     selected = None
-    series_id = request.GET.get("serie", "")
+    series_id = request.GET.get("serie", "").strip()
+    if series_id and not series_id.isdigit():
+        # Not an id at all: ignored, with a word. A series id the reader may not see is a
+        # 404, the same as one that does not exist.
+        messages.warning(request, _("Filteret »%(value)s« er ikke en mødeserie. Møderne i alle "
+                                    "mødeserier vises.") % {"value": series_id[:40]})
+        series_id = ""
     if series_id:
         selected = next((s for s in series_list if str(s.pk) == series_id), None)
         if selected is None:

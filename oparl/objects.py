@@ -161,7 +161,7 @@ def meeting(links: Links, meeting, *, internal: bool = True) -> dict:
         "type": SCHEMA + "Meeting",
         "name": f"{meeting.display_title} {meeting.date:%d-%m-%Y}",
         "meetingState": label(MeetingStatus, meeting.status),
-        "cancelled": False,
+        "cancelled": meeting.is_cancelled,
         "start": _local(meeting.date, meeting.start_time),
         "end": _local(meeting.date, meeting.end_time),
         "organization": [links("oparl:organization", meeting.series_id)],

@@ -1,6 +1,8 @@
 #!/usr/bin/env sh
 # Installs what the browser tests need, never a browser download:
-#   Debian's chromium (apt) and axe-core from the npm registry (pinned by package-lock.json).
+#   Debian's chromium (apt) and axe-core from the npm registry (pinned by package-lock.json);
+#   for the HTML validation (tests/common/test_valid_html.py) vnu-jar from the npm registry
+#   (pinned there too, its install script not run: it would fetch a Java) and Debian's Java.
 # Outside CI a missing piece is reported and the browser tests skip; in CI it is an error.
 set -eu
 cd "$(dirname "$0")/.."
@@ -14,8 +16,16 @@ if ! command -v chromium >/dev/null 2>&1; then
         fail "chromium is not installed (Debian: apt-get install chromium)"
     fi
 fi
-if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
-    command -v npm >/dev/null 2>&1 || fail "npm is missing; it installs axe-core"
-    echo "browser-setup: installing axe-core (npm ci)"
-    (cd tests/e2e && npm ci --silent --no-audit --no-fund >/dev/null 2>&1) || fail "npm ci failed in tests/e2e"
+if ! command -v java >/dev/null 2>&1; then
+    if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+        echo "browser-setup: installing Debian's Java for the Nu Html Checker (apt)"
+        (apt-get install -y -qq default-jre-headless >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq default-jre-headless >/dev/null; }) || fail "could not install default-jre-headless with apt"
+    else
+        fail "java is not installed (Debian: apt-get install default-jre-headless)"
+    fi
+fi
+if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ] || [ ! -f tests/e2e/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    command -v npm >/dev/null 2>&1 || fail "npm is missing; it installs axe-core and vnu-jar"
+    echo "browser-setup: installing axe-core and vnu-jar (npm ci)"
+    (cd tests/e2e && npm ci --ignore-scripts --silent --no-audit --no-fund >/dev/null 2>&1) || fail "npm ci failed in tests/e2e"
 fi

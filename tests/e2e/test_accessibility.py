@@ -86,6 +86,8 @@ def _page_not_found(page, site):
     response = page.goto("/moeder/999999/")
     assert response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text("Siden findes ikke")
+    expect(page.get_by_role("link", name="Log ind").last).to_have_attribute(
+        "href", "/log-ind/?next=%2Fmoeder%2F999999%2F")
 
 
 def _series_page(page, site):
@@ -171,6 +173,22 @@ def _phrases_page(page, site):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Standardtekster")
 
 
+def _portal(page, site):
+    page.goto("/portal/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Offentlige møder")
+
+
+def _portal_series(query="", *, phone=False):
+    def visit(page, site):
+        if phone:
+            page.set_viewport_size({"width": 360, "height": 740})
+        page.goto(f"/portal/serier/{site.meetings['2023-03-06'].series_id}/{query}")
+        expect(page.get_by_role("heading", level=2)).to_contain_text("Møder i 2023")
+        if phone:  # readable at phone width: nothing wider than the screen
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    return visit
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -201,6 +219,12 @@ PAGES = {
     "follow-up-panel": _follow_up_panel,
     "phrases": _phrases_page,
     "not-found": _page_not_found,
+    "portal": _portal,
+    "portal-series": _portal_series(),
+    "portal-series-bad-year": _portal_series("?aar=abc"),
+    "portal-series-phone": _portal_series(phone=True),
+    "meeting-list-phone": lambda page, site: (page.set_viewport_size({"width": 360, "height": 740}),
+                                              _meeting_list_public(page, site)),
 }
 
 

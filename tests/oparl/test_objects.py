@@ -126,3 +126,19 @@ def test_every_answer_the_api_links_to_validates(published):
             kinds.add(answer["type"].rsplit("/", 1)[-1])
     assert kinds == {"System", "Body", "Organization", "Meeting", "Location", "AgendaItem",
                      "Paper", "Consultation", "File"}
+
+
+def test_a_cancelled_meeting_is_cancelled_in_the_api_at_once(published, secretary):
+    from meetings.services import meeting_cancel
+
+    meeting = published["item"].meeting
+    url = f"{API}meeting/{meeting.pk}/"
+    before = Client().get(url)
+    assert json.loads(before.content)["cancelled"] is False
+
+    meeting_cancel(meeting=meeting, by=secretary, reason="Rådmanden er syg")
+
+    again = Client().get(url, HTTP_IF_NONE_MATCH=before["ETag"])
+    assert again.status_code == 200
+    assert_valid(json.loads(again.content))
+    assert json.loads(again.content)["cancelled"] is True

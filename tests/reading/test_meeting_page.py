@@ -91,4 +91,7 @@ def test_the_meeting_list_filters_by_series_with_htmx_and_refuses_an_unknown_ser
     assert 'id="meeting-results"' in fragment.content.decode()
     assert "<html" not in fragment.content.decode()
     assert client.get("/?serie=999999").status_code == 404
-    assert client.get("/?serie=abc").status_code == 404
+    ignored = client.get("/?serie=abc")
+    assert ignored.status_code == 200, "not a series id: ignored, with a message"
+    assert "Filteret »abc« er ikke en mødeserie" in ignored.content.decode()
+    assert meeting.series.name in ignored.content.decode()

@@ -316,6 +316,7 @@ MEMBER_READS = {
     "meetings:list", "meetings:series", "reading:meeting", "documents:agenda",
     "documents:minutes", "documents:pack", "documents:memo", "agendas:attachment",
     "agendas:annotations", "agendas:note_delete",
+    "portal:series", "series_ical", "series_atom",
 }
 
 
@@ -361,9 +362,100 @@ def test_a_draft_is_hidden_from_its_own_members_on_every_url(series, member):
     problems = []
     for url in object_urls(draft):
         if url.startswith("/?") or _url_name(url) in {"meetings:series", "agendas:note_delete",
-                                                      "agendas:annotations"}:
+                                                      "agendas:annotations", "portal:series",
+                                                      "series_ical", "series_atom"}:
             continue  # the series is theirs; notes of a draft are not readable (404) anyway
         for method, response in _requests(client, url):
             if response.status_code not in (403, 404, 405):
                 problems.append(f"{method} {url}: {response.status_code}")
     assert problems == []
+
+
+# The public portal and the series' feeds, for every role: closed content reaches nobody
+# outside the series, and an item reclassified closed leaves them at once.
+ROLES = ["anonymous", "outsider", "member", "secretary", "admin"]
+CLOSED_TEXTS = [f"Lukket tekst {SECRET}", f"Underpunkt {SECRET}", f"Sagen {SECRET}",
+                f"at {SECRET} godkendes", f"Bilag {SECRET}", f"Drøftet {SECRET}",
+                f"Godkendt {SECRET}", f"FAS følger op {SECRET}", f"Min note {SECRET}",
+                f"Kommentar {SECRET}"]
+
+
+def _portal_and_feed_urls(objects: Objects) -> list[str]:
+    from django.urls import reverse
+
+    series = objects.series.pk
+    return [reverse("portal:index"), reverse("portal:series", args=[series]),
+            reverse("series_ical", args=[series]), reverse("series_atom", args=[series]),
+            objects.meeting.get_absolute_url()]
+
+
+def _client_for(role, request):
+    client = Client()
+    if role == "admin":
+        from tests.factories import make_user
+
+        client.force_login(make_user("admin", is_staff=True, is_superuser=True))
+    elif role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    return client
+
+
+def _read_all(client, urls) -> dict[str, str]:
+    bodies = {}
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, f"{url}: {response.status_code}"
+        bodies[url] = _body(response)
+    return bodies
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_the_portal_and_feeds_show_closed_content_to_nobody_outside_the_series(
+        role, request, series, member, secretary, outsider, kept):
+    objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED)
+    urls = _portal_and_feed_urls(objects)
+    for insider in (secretary, member):  # what they see is kept first
+        client = Client()
+        client.force_login(insider)
+        _read_all(client, urls)
+    bodies = _read_all(_client_for(role, request), urls)
+    ical = bodies[urls[2]]
+    assert f"Åbent punkt {SECRET}" in ical, "the control: the open item is in the calendar"
+    feeds_and_portal = "".join(bodies[url] for url in urls[:4])
+    leaks = [text for text in CLOSED_TEXTS if text in feeds_and_portal]
+    assert leaks == [], "the feeds and the portal are public for every role"
+    if role in ("anonymous", "outsider"):
+        page = bodies[urls[4]]
+        assert [text for text in CLOSED_TEXTS if text in page] == []
+        assert f"Personalesag {SECRET}" in page and "Lukket punkt" in page
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_an_item_reclassified_closed_leaves_the_portal_and_feeds_at_once(
+        role, request, series, member, secretary, outsider, kept):
+    from agendas.services import agenda_item_update
+    from tests.factories import make_decision, unlocked
+
+    objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED)
+    item = objects.meeting.items.get(title=f"Åbent punkt {SECRET}")
+    with unlocked(objects.meeting):
+        make_decision(item, text=f"<p>Åben beslutning {SECRET}</p>")
+    urls = _portal_and_feed_urls(objects)
+    client = _client_for(role, request)
+    before = _read_all(client, urls)
+    assert f"Åben beslutning {SECRET}" in before[urls[3]], "the control: in the Atom feed"
+    assert f"Åben tekst {SECRET}" in before[urls[4]]
+
+    with unlocked(objects.meeting):
+        item.refresh_from_db()
+        agenda_item_update(item=item, expected_version=item.version, fields={"is_closed": True})
+
+    after = _read_all(client, urls)
+    assert f"Åben beslutning {SECRET}" not in after[urls[3]]
+    if role in ("anonymous", "outsider"):
+        from icalendar import Calendar
+
+        [event] = Calendar.from_ical(after[urls[2]]).walk("VEVENT")
+        assert f"Lukket punkt: Åbent punkt {SECRET}" in str(event["description"])
+        assert f"Åben tekst {SECRET}" not in after[urls[4]]
+        assert f"Åben beslutning {SECRET}" not in after[urls[4]]
