@@ -125,6 +125,8 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows.append(_reorder(base, series[0], args.reorder_samples))
         rows += _editor_rows(base, series[0], args.reorder_samples)
         rows.append(_autosave(secretary, series[0], args.autosave_samples))
+        from benchmarks import history  # issue 17's rows
+        rows += history.rows(base, series[0], args.reorder_samples)
         rows += rows_after
 
     facts = {
