@@ -16,6 +16,7 @@ from agendas.services import item_version_restore
 from agendas.services.versions import SCOPES
 from decisions.models import Decision
 from decisions.services import decision_version_restore
+from history.as_sent import sent_moment
 from history.diff import diff_documents
 from history.documents import document
 from history.reasons import change_reason
@@ -59,7 +60,7 @@ def _moment(found, token: str | None, *, default=None):
     if not token:
         return default
     if token == SENT:
-        sent_at = found.meeting.agenda_sent_at
+        sent_at = sent_moment(found.meeting)
         if sent_at is None:
             raise Http404
         return sent_at, _("Som udsendt %(when)s") % {
