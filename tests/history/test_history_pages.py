@@ -165,3 +165,21 @@ def test_the_audit_filters_by_person_and_kind(signed_in, meeting, secretary):
     assert "Klimaplan i MSB" not in signed_in.get(f"{url}?person={someone.pk}").content.decode()
     assert "Klimaplan i MSB" not in signed_in.get(f"{url}?kind=m").content.decode()
     assert signed_in.get(f"{url}?since=bad&side=zz").status_code == 200
+
+
+def test_a_deleted_item_keeps_its_history_for_the_secretariat_only(client, signed_in, meeting,
+                                                                   outsider, member):
+    from agendas.services import agenda_item_delete
+
+    item = make_item(meeting, title="Slettes snart", is_closed=True)
+    pk = item.pk
+    agenda_item_delete(item=item)
+    page = signed_in.get(f"/punkter/{pk}/historik/")
+    assert page.status_code == 200
+    assert "Slettes snart" in page.content.decode() and "Slettet" in page.content.decode()
+    Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.PUBLISHED)
+    client.logout()
+    client.force_login(outsider)
+    assert client.get(f"/punkter/{pk}/historik/").status_code == 404
+    client.force_login(member)
+    assert client.get(f"/punkter/{pk}/historik/").status_code == 403
