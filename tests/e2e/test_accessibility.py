@@ -171,6 +171,23 @@ def _phrases_page(page, site):
     expect(page.get_by_role("heading", level=1)).to_contain_text("Standardtekster")
 
 
+def _history_page(kind):
+    """An item's history, the difference from its first version, and the series' audit."""
+    def visit(page, site):
+        from agendas.models import AgendaItem
+
+        log_in(page, "sekretaer")
+        meeting = site.meetings["2023-09-11"]
+        item = meeting.items.filter(memo_template__isnull=False).order_by("position").first()
+        first = AgendaItem.history.filter(id=item.pk).earliest("history_date").history_id
+        path = {"item": f"/punkter/{item.pk}/historik/",
+                "diff": f"/punkter/{item.pk}/historik/sammenlign/?fra=i{first}",
+                "audit": f"/serier/{meeting.series_id}/historik/"}[kind]
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+    return visit
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -201,6 +218,9 @@ PAGES = {
     "follow-up-panel": _follow_up_panel,
     "phrases": _phrases_page,
     "not-found": _page_not_found,
+    "item-history": _history_page("item"),
+    "item-history-diff": _history_page("diff"),
+    "series-audit": _history_page("audit"),
 }
 
 
