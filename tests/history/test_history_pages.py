@@ -3,7 +3,7 @@ versions, restoring one, and who may see any of it."""
 
 import pytest
 
-from agendas.models import AgendaItem, RecommendationPoint
+from agendas.models import AgendaItem, MemoSection, RecommendationPoint
 from agendas.services import agenda_item_update, memo_update
 from meetings.models import Meeting, MemoTemplate
 from meetings.services import meeting_send_agenda
@@ -183,3 +183,35 @@ def test_a_deleted_item_keeps_its_history_for_the_secretariat_only(client, signe
     assert client.get(f"/punkter/{pk}/historik/").status_code == 404
     client.force_login(member)
     assert client.get(f"/punkter/{pk}/historik/").status_code == 403
+
+
+def test_a_memo_restore_round_trips_its_sections_and_points(signed_in, meeting, template_a):
+    item = make_item(meeting, title="Budget", memo_template=template_a)
+    section = item.memo_sections.get(title="SAGSFREMSTILLING")
+    memo_update(item=item, expected_version=None, fields={"memo_title": "Budget 2024"},
+                sections={section.pk: (None, "<p>Den gode udgave.</p>")})
+    make_recommendations(item, "at budgettet godkendes", "at det offentliggøres")
+    item.refresh_from_db()
+    good_point = RecommendationPoint.history.filter(item_id=item.pk).latest("history_date")
+    good = f"r{good_point.history_id}"
+    section.refresh_from_db()
+    memo_update(item=item, expected_version=None, fields={"memo_title": "Forkert"},
+                sections={section.pk: (None, "<p>Et uheld.</p>")})
+    make_recommendations(item, "at alt forkastes")
+    edit_item(signed_in, item, title="Budget i ny form")
+
+    response = signed_in.post(f"/punkter/{item.pk}/historik/gendan/", {
+        "version": good, "scope": "memo", "reason": "Memoet tilbage"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    section.refresh_from_db()
+    assert item.memo_title == "Budget 2024"
+    assert item.title == "Budget i ny form", "scope memo leaves the item's own fields"
+    assert section.body == "<p>Den gode udgave.</p>"
+    assert [p.text for p in item.recommendations.order_by("number")] == [
+        "at budgettet godkendes", "at det offentliggøres"]
+    assert MemoSection.history.filter(id=section.pk).latest(
+        "history_date").history_change_reason == "Memoet tilbage"
+    # And back again: the restore is a version like any other.
+    body = signed_in.get(f"/punkter/{item.pk}/historik/").content.decode()
+    assert body.count("Memoet tilbage") >= 2
