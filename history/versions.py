@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import CharField, F, Value
 from django.db.models.functions import Cast, Left
+from django.utils.translation import gettext as _
 
 from agendas.models import AgendaItem, Attachment, MemoSection, RecommendationPoint, SubItem
 from decisions.models import Decision, DecisionPoint, FollowUp
@@ -80,6 +81,15 @@ class Version:
     @property
     def token(self) -> str:
         return f"{self.kind.letter}{self.history_id}"
+
+    @property
+    def reason_label(self) -> str:
+        """The reason as written, but the autosave's marker (common/autosave.py) in words."""
+        from common.autosave import AUTOSAVE_REASON
+
+        if self.reason == AUTOSAVE_REASON:
+            return str(_("Gemt automatisk, mens der blev skrevet"))
+        return self.reason or ""
 
     @property
     def kind_label(self) -> str:

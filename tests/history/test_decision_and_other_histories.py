@@ -118,3 +118,20 @@ def test_each_edit_through_the_pages_writes_one_history_row_by_the_acting_user(
     rows = _rows(model, **filters)
     assert rows.count() == before + 1
     assert rows[0].history_user == secretary
+
+
+def test_typing_autosaved_in_one_go_is_one_version_in_the_history(signed_in, minutes_meeting,
+                                                                  secretary):
+    from decisions.services import decision_text_autosave
+
+    item = make_item(minutes_meeting, title="Klimaplan")
+    version = 0
+    for seq, text in enumerate(["<p>Ø</p>", "<p>Økonomi</p>", "<p>Økonomichef gav ordet.</p>"],
+                               start=1):
+        version = decision_text_autosave(item=item, text=text, expected_version=version,
+                                         client="side-1", seq=seq, by=secretary).instance.version
+    decision = Decision.objects.get(item=item)
+    page = signed_in.get(f"/beslutninger/{decision.pk}/historik/").content.decode()
+    assert "1 version<" in page
+    assert "Gemt automatisk, mens der blev skrevet" in page
+    assert ">autosave<" not in page
