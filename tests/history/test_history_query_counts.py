@@ -68,3 +68,16 @@ def test_the_diff_of_two_versions_costs_the_same_at_every_size(client, secretary
     with django_assert_num_queries(15):
         response = client.get(f"/punkter/{item.pk}/historik/sammenlign/?til={token}")
     assert response.status_code == 200
+
+
+# Session and user (2), roles (1), the series through its rule (1), the people for the
+# person filter (1), the page's count and rows (2: one UNION each), their users (1).
+@pytest.mark.parametrize("count", [10, 1000])
+def test_the_series_audit_costs_the_same_at_every_size(client, secretary, meeting, count,
+                                                       django_assert_num_queries):
+    with_versions(meeting, secretary, count)
+    client.force_login(secretary)
+    with django_assert_num_queries(8):
+        response = client.get(f"/serier/{meeting.series_id}/historik/?kind=&person=")
+    assert response.status_code == 200
+    assert "Klimaplan v" in response.content.decode()
