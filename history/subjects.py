@@ -145,4 +145,6 @@ def _deleted_attachment_meeting(viewer: Viewer, pk: int) -> Meeting | None:
         return None
     item = (AgendaItem.objects.visible_to(viewer).select_related("meeting")
             .filter(pk=last).first())
-    return item and item.meeting
+    if item is None:  # the item went too: its meeting's rule decides, as for the item
+        return _deleted_item_meeting(viewer, last)
+    return item.meeting

@@ -71,3 +71,15 @@ def test_old_files_reach_nobody_else(client, replaced, who, request, member, out
     for url in (f"/bilag/{attachment.pk}/historik/",
                 f"/bilag/{attachment.pk}/historik/fil/?version={first}"):
         assert client.get(url).status_code == expected, url
+
+
+def test_the_files_of_a_deleted_items_bilag_stay_with_the_secretariat(client, secretary,
+                                                                      replaced, outsider):
+    from agendas.services import agenda_item_delete
+
+    attachment, first, _old = replaced
+    agenda_item_delete(item=attachment.item)
+    client.force_login(secretary)
+    assert client.get(f"/bilag/{attachment.pk}/historik/fil/?version={first}").status_code == 200
+    client.force_login(outsider)
+    assert client.get(f"/bilag/{attachment.pk}/historik/fil/?version={first}").status_code == 404
