@@ -97,13 +97,24 @@ def diff(request, subject: str, **ids):
         "found": found, "subject": found.subject, "changes": changes,
         "changed": [c for c in changes if c.changed],
         "old_label": old_label, "new_label": new_label,
-        "restore_token": request.GET.get("til") if found.subject.restorable
-        and found.obj is not None and request.GET.get("til") else "",
+        **_restore_offer(found, request.GET.get("til"), token_from, new_label, old_label),
         "restore_url": found.subject.url("restore", found.pk) if found.subject.restorable
         else "",
         "list_url": found.subject.url("list", found.pk),
         "scopes": _scopes() if found.subject.name == "item" else [],
     })
+
+
+def _restore_offer(found, token_to, token_from, new_label, old_label) -> dict:
+    """The version the page offers to restore: the newer one shown, or (the difference from
+    the agenda as sent to now) the agenda as sent."""
+    if not found.subject.restorable or found.obj is None:
+        return {"restore_token": ""}
+    if token_to:
+        return {"restore_token": token_to, "restore_label": new_label}
+    if token_from == SENT:
+        return {"restore_token": SENT, "restore_label": old_label}
+    return {"restore_token": ""}
 
 
 def _scopes():

@@ -66,3 +66,17 @@ def test_the_agenda_as_sent_reaches_nobody_else(client, sent, who, member, outsi
 def test_a_meeting_never_sent_has_no_agenda_as_sent(client, secretary, meeting):
     client.force_login(secretary)
     assert client.get(f"/moeder/{meeting.pk}/dagsorden.pdf?som_udsendt=1").status_code == 404
+
+
+def test_an_item_is_restored_as_it_was_sent_from_the_badges_diff(client, secretary, sent):
+    meeting, item = sent
+    client.force_login(secretary)
+    diff = client.get(f"/punkter/{item.pk}/historik/sammenlign/?fra=udsendt").content.decode()
+    assert 'name="version" value="udsendt"' in diff
+    response = client.post(f"/punkter/{item.pk}/historik/gendan/",
+                           {"version": "udsendt", "scope": "item"})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.title, item.text) == ("Klimaplan som udsendt", "<p>Den oprindelige tekst.</p>")
+    assert item.history.latest("history_date").history_change_reason.startswith(
+        "Gendannet: Som udsendt")
