@@ -128,6 +128,8 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows += oparl_bench.rows(wrk, base, args)
         rows.append(_autosave(secretary, series[0], args.autosave_samples))
         rows += feeds.rows(wrk=wrk, base=base, client=anonymous, series=series[0], args=args)
+        from benchmarks import history  # issue 17's rows
+        rows += history.rows(base, series[0], args.reorder_samples)
         rows += rows_after
 
     facts = {

@@ -69,6 +69,9 @@ ALLOWED: dict[tuple[str, str, str], Reason] = {
                                                                  "points"),
     ("decisions.services.decisions", "decision_point_delete",
      "DecisionPoint.objects.filter().update"): _step_aside("Renumbered decision points"),
+    ("decisions.services.versions", "decision_version_restore",
+     "DecisionPoint.objects.filter().update"): _step_aside("Decision points back on their old "
+                                                           "numbers"),
     ("agendas.services.items", "mark_changed", "AgendaItem.objects.filter().update"): Reason(
         "The item's 'changed after sending' time, set when one of its parts changes (a "
         "sub-item, a Bilag, a point). The change itself is recorded in the part's history; a "

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "decisions",
     "reading",
     "documents",
+    "history",
     "demo",
     "oparl",
     "portal",

@@ -2,7 +2,8 @@
 document is kept once however often, and under whatever name, it is attached.
 
 Removing a Bilag never deletes its file here: another Bilag (or a pending conversion) may use
-the same one. Files that nothing refers to any more are removed by `prune_unused_files`
+the same one, and the Bilag's history keeps it retrievable. Files that nothing, history
+included, refers to any more are removed by `prune_unused_files`
 (`manage.py prune_attachment_files`), which leaves young files alone so that an upload whose
 row is not yet committed is never pruned from under it.
 """
@@ -51,13 +52,18 @@ def referenced_names() -> set[str]:
     names |= set(Attachment.objects.exclude(original_file="")
                  .values_list("original_file", flat=True))
     names |= set(AttachmentConversion.objects.values_list("original_file", flat=True))
+    # Old versions of a Bilag (replaced or removed) stay retrievable from its history
+    # (history/views.py: attachment_file), so the files their rows name are kept too.
+    names |= set(Attachment.history.values_list("file", flat=True).distinct())
+    names |= set(Attachment.history.exclude(original_file="")
+                 .values_list("original_file", flat=True).distinct())
     return {name for name in names if name}
 
 
 def prune_unused_files(*, dry_run: bool = False, now=None) -> list[str]:
     """Delete stored Bilag files that no Bilag or conversion refers to and that are older
-    than PRUNE_GRACE; returns their names. History rows are not counted: an old version of a
-    removed Bilag restored from the history then reports its file as missing."""
+    than PRUNE_GRACE; returns their names. A file an old version in the history names is in
+    use: the secretariat can still fetch it from the Bilag's history."""
     now = now or timezone.now()
     used = referenced_names()
     removed = []

@@ -39,3 +39,7 @@ __all__ = [
     "recommendation_point_delete", "recommendation_point_update", "recommendation_points_set",
     "sub_item_create", "sub_item_delete", "sub_item_move", "sub_item_update",
 ]
+
+from agendas.services.versions import item_version_restore  # noqa: E402
+
+__all__ += ["item_version_restore"]

@@ -51,3 +51,7 @@ __all__ = [
     "point_from_recommendation", "point_text_autosave", "previous_meeting",
     "previous_minutes_approve",
 ]
+
+from decisions.services.versions import decision_version_restore  # noqa: E402
+
+__all__ += ["decision_version_restore"]

@@ -20,10 +20,12 @@ from django.conf import settings
 
 from common.history_allowlist import ALLOWED
 
-APPS = ["agendas", "meetings", "decisions", "reading", "documents", "common", "demo"]
+APPS = ["agendas", "meetings", "decisions", "reading", "documents", "common", "demo", "history",
+        "portal", "oparl"]
 MANAGERS = {"objects", "_default_manager", "_base_manager", "history"}
 BULK = {"bulk_create", "bulk_update"}
-RECORDING = {"bulk_create_with_history", "bulk_update_with_history", "save"}
+# save_versioned (common/models.py) is the one versioned update: it writes through save().
+RECORDING = {"bulk_create_with_history", "bulk_update_with_history", "save", "save_versioned"}
 
 
 def related_managers() -> set[str]:

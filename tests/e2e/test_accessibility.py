@@ -186,6 +186,20 @@ def _portal_series(query="", *, phone=False):
         expect(page.get_by_role("heading", level=2)).to_contain_text("Møder i 2023")
         if phone:  # readable at phone width: nothing wider than the screen
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+def _history_page(kind):
+    """An item's history, the difference from its first version, and the series' audit."""
+    def visit(page, site):
+        from agendas.models import AgendaItem
+
+        log_in(page, "sekretaer")
+        meeting = site.meetings["2023-09-11"]
+        item = meeting.items.filter(memo_template__isnull=False).order_by("position").first()
+        first = AgendaItem.history.filter(id=item.pk).earliest("history_date").history_id
+        path = {"item": f"/punkter/{item.pk}/historik/",
+                "diff": f"/punkter/{item.pk}/historik/sammenlign/?fra=i{first}",
+                "audit": f"/serier/{meeting.series_id}/historik/"}[kind]
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
     return visit
 
 
@@ -225,6 +239,9 @@ PAGES = {
     "portal-series-phone": _portal_series(phone=True),
     "meeting-list-phone": lambda page, site: (page.set_viewport_size({"width": 360, "height": 740}),
                                               _meeting_list_public(page, site)),
+    "item-history": _history_page("item"),
+    "item-history-diff": _history_page("diff"),
+    "series-audit": _history_page("audit"),
 }
 
 

@@ -80,15 +80,17 @@ def test_removing_one_bilag_keeps_the_file_another_uses(upload, item, settings):
     assert prune_unused_files(now=timezone.now() + dt.timedelta(days=1)) == []
 
 
-def test_the_file_of_the_last_bilag_is_left_for_the_prune(upload, item, settings):
+def test_the_file_of_a_removed_bilag_stays_while_its_history_names_it(upload, item, settings):
     upload(item, ("a.pdf", pdf_bytes("Alene")))
     attachment = Attachment.objects.get()
-    name = attachment.file.name
+    name, pk = attachment.file.name, attachment.pk
     attachment.delete()
+    later = timezone.now() + dt.timedelta(hours=2)
+    assert prune_unused_files(now=later) == []  # the secretariat fetches it from the history
     assert stored_files(settings) == [name]
 
+    Attachment.history.filter(id=pk).delete()  # the history purged: nothing names it now
     assert prune_unused_files() == []  # a young file may belong to an upload in progress
-    later = timezone.now() + dt.timedelta(hours=2)
     assert prune_unused_files(now=later, dry_run=True) == [name]
     assert stored_files(settings) == [name]
     assert prune_unused_files(now=later) == [name]

@@ -459,3 +459,33 @@ def test_an_item_reclassified_closed_leaves_the_portal_and_feeds_at_once(
         assert f"Lukket punkt: Åbent punkt {SECRET}" in str(event["description"])
         assert f"Åben tekst {SECRET}" not in after[urls[4]]
         assert f"Åben beslutning {SECRET}" not in after[urls[4]]
+def _history_urls(objects: Objects) -> list[str]:
+    """History URLs with version tokens (issue 17): the item's first version, from when it was
+    still open, a decision's and a Bilag's; the routes themselves are in the matrix above."""
+    item = objects.item
+    first = AgendaItem.history.filter(id=item.pk).earliest("history_date").history_id
+    point = DecisionPoint.history.filter(decision_id=objects.decision.pk).earliest(
+        "history_date").history_id
+    file = Attachment.history.filter(id=objects.attachment.pk).earliest(
+        "history_date").history_id
+    return [f"/punkter/{item.pk}/historik/sammenlign/?til=i{first}",
+            f"/punkter/{item.pk}/historik/sammenlign/?fra=i{first}",
+            f"/beslutninger/{objects.decision.pk}/historik/sammenlign/?til=p{point}",
+            f"/bilag/{objects.attachment.pk}/historik/fil/?version=b{file}"]
+
+
+def test_old_versions_of_an_item_closed_since_reach_only_its_secretariat(series, member,
+                                                                         outsider, secretary):
+    objects = build_meeting_objects(series, member, status=Meeting.Status.PUBLISHED,
+                                    item_closed=False)
+    AgendaItem.objects.filter(pk=objects.item.pk).update(is_closed=True)  # closed since
+    urls = _history_urls(objects)
+    for who, expected in ((None, 404), (outsider, 404), (member, 403), (secretary, 200)):
+        client = Client()
+        if who:
+            client.force_login(who)
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == expected, (who, url)
+            if expected != 200:
+                assert SECRET not in _body(response)
