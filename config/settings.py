@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search: SearchVectorField (harmless on SQLite)
     "django_htmx",
     "simple_history",
     "axes",
@@ -57,6 +58,7 @@ INSTALLED_APPS = [
     "reading",
     "documents",
     "demo",
+    "search",
 ]
 
 MIDDLEWARE = [

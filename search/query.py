@@ -1,0 +1,203 @@
+"""Search over the entries a viewer may see (search/index.py), ranked, with marked snippets.
+
+PostgreSQL: every word must match, either the weighted vector (the word's Danish forms as
+prefixes, so "klimaplanen" finds "Klimaplan" and "cykel" finds "cykler") or, as a substring,
+the title (so "udvalg" finds "Ungeudvalget": compounds are not split by the stemmer). Ranked
+by ts_rank over the weights, plus the title's trigram word similarity. SQLite: every word as
+a substring of the title or a text, titles first, then the newest.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+from django.db.models import BooleanField, Case, FloatField, Q, Value, When
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from search import index
+from search.models import EntryKind, SearchEntry
+from search.words import tsquery_source
+
+PAGE_SIZE = 20
+SNIPPET_CHARS = 240
+MARKS = f'StartSel="{index.HIT_START}", StopSel="{index.HIT_END}"'
+HEADLINE_OPTIONS = f'{MARKS}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
+# The text a snippet is cut from; a Bilag's text only in its first part (ts_headline reads
+# all it is given).
+T = "search_searchentry"
+SNIPPET_SOURCE = (f"concat_ws(' … ', nullif({T}.text_b, ''), nullif({T}.text_c, ''), "
+                  f"nullif(left({T}.text_d, 20000), ''))")
+
+
+@dataclass(frozen=True)
+class Filters:
+    series_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    kind: str | None = None
+
+
+@dataclass
+class Hit:
+    entry: SearchEntry
+    title: SafeString
+    snippet: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return self.entry.get_kind_display()
+
+    @property
+    def url(self) -> str:
+        entry = self.entry
+        if entry.kind == EntryKind.ATTACHMENT:
+            return reverse("agendas:attachment", args=[entry.object_id])
+        page = reverse("reading:meeting", args=[entry.meeting_id])
+        return page if entry.item_number is None else f"{page}#punkt-{entry.item_number}"
+
+
+@dataclass
+class Results:
+    hits: list[Hit] = field(default_factory=list)
+    count: int = 0
+    page: int = 1
+    # The words were all too common to search for ("og", "i", "at").
+    only_common_words: bool = False
+
+    @property
+    def first_number(self) -> int:
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.count // PAGE_SIZE))
+
+
+def search(*, viewer, words: list[str], filters: Filters, page: int = 1) -> Results:
+    """The page `page` of what `viewer` (a resolved viewer) finds with `words`."""
+    index.refresh()
+    entries = SearchEntry.objects.filter(index.visible_q(viewer))
+    if filters.series_id:
+        entries = entries.filter(series_id=filters.series_id)
+    if filters.date_from:
+        entries = entries.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(date__lte=filters.date_to)
+    if filters.kind:
+        entries = entries.filter(kind=filters.kind)
+    if connection.vendor == "postgresql":
+        return _postgresql(entries, words, page)
+    return _substrings(entries, words, page)
+
+
+def _page_slice(count: int, page: int) -> tuple[int, int]:
+    page = min(max(page, 1), max(1, -(-count // PAGE_SIZE)))
+    return page, (page - 1) * PAGE_SIZE
+
+
+def _postgresql(entries, words: list[str], page: int) -> Results:
+    queries = _tsqueries(words)
+    kept = [(word, tsq) for word, tsq in zip(words, queries, strict=True) if tsq]
+    if not kept:
+        return Results(only_common_words=True)
+    for word, tsq in kept:
+        entries = entries.filter(
+            Q(RawSQL(f"{T}.vector @@ %s::tsquery", [tsq], output_field=BooleanField()))
+            | Q(title_folded__contains=word))
+    any_word = " | ".join(f"({tsq})" for _, tsq in kept)
+    phrase = " ".join(word for word, _ in kept)
+    count = entries.count()
+    page, offset = _page_slice(count, page)
+    rank = RawSQL(f"coalesce(ts_rank({T}.vector, %s::tsquery, 1), 0) "
+                  f"+ 0.5 * word_similarity(%s, {T}.title_folded)", [any_word, phrase],
+                  output_field=FloatField())
+    ids = list(entries.annotate(rank=rank).order_by("-rank", "-date", "pk")
+               .values_list("pk", flat=True)[offset:offset + PAGE_SIZE])
+    found = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids).select_related(
+        "meeting__series").annotate(
+        title_marked=RawSQL(f"ts_headline('danish', {T}.title, %s::tsquery, "
+                            f"'HighlightAll=true, {_sql_text(MARKS)}')", [any_word]),
+        snippet_marked=RawSQL(f"ts_headline('danish', {SNIPPET_SOURCE}, %s::tsquery, "
+                              f"'{_sql_text(HEADLINE_OPTIONS)}')", [any_word]))}
+    hits = []
+    for pk in ids:
+        entry = found[pk]
+        title = (_from_headline(entry.title_marked) if index.HIT_START in entry.title_marked
+                 else mark(entry.title, [w for w, _ in kept]))
+        hits.append(Hit(entry, title, _from_headline(entry.snippet_marked)))
+    return Results(hits=hits, count=count, page=page)
+
+
+def _sql_text(value: str) -> str:
+    return value.replace("'", "''")
+
+
+def _tsqueries(words: list[str]) -> list[str]:
+    """Each word's Danish forms as a tsquery's text ('' for a word too common to count), in
+    one query."""
+    if not words:
+        return []
+    columns = ", ".join("to_tsquery('danish', %s)::text" for _ in words)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {columns}", [tsquery_source(word) for word in words])
+        return list(cursor.fetchone())
+
+
+def _from_headline(marked: str) -> SafeString:
+    """ts_headline's text, escaped, with its hit marks as <mark>."""
+    return mark_safe(escape(marked).replace(index.HIT_START, "<mark>")  # noqa: S308
+                     .replace(index.HIT_END, "</mark>"))
+
+
+def _substrings(entries, words: list[str], page: int) -> Results:
+    if not words:
+        return Results(only_common_words=True)
+    in_title = Q()
+    for word in words:
+        entries = entries.filter(Q(title_folded__contains=word) | Q(text_b__icontains=word)
+                                 | Q(text_c__icontains=word) | Q(text_d__icontains=word))
+        in_title &= Q(title_folded__contains=word)
+    count = entries.count()
+    page, offset = _page_slice(count, page)
+    rows = (entries.select_related("meeting__series")
+            .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0)))
+            .order_by("-title_hit", "-date", "pk")[offset:offset + PAGE_SIZE])
+    hits = [Hit(e, mark(e.title, words), mark(_around(_text(e), words), words)) for e in rows]
+    return Results(hits=hits, count=count, page=page)
+
+
+def _text(entry: SearchEntry) -> str:
+    return " … ".join(t for t in (entry.text_b, entry.text_c, entry.text_d[:20000]) if t)
+
+
+def _around(text: str, words: list[str]) -> str:
+    """About SNIPPET_CHARS of `text` around its first hit."""
+    folded = text.lower() if len(text.lower()) == len(text) else text
+    first = min((i for i in (folded.find(w) for w in words) if i >= 0), default=0)
+    start = max(0, first - SNIPPET_CHARS // 3)
+    part = text[start:start + SNIPPET_CHARS]
+    return ("… " if start else "") + part + (" …" if start + SNIPPET_CHARS < len(text) else "")
+
+
+def mark(text: str, words: list[str]) -> SafeString:
+    """`text` escaped, with each occurrence of a word (any case) as <mark>."""
+    folded = text.lower()
+    if len(folded) != len(text):  # a letter whose lower case is longer: no marks
+        return escape(text)
+    spans = []
+    for word in words:
+        start = folded.find(word)
+        while start >= 0:
+            spans.append((start, start + len(word)))
+            start = folded.find(word, start + len(word))
+    out, at = [], 0
+    for start, end in sorted(spans):
+        if start < at:
+            continue
+        out += [escape(text[at:start]), "<mark>", escape(text[start:end]), "</mark>"]
+        at = end
+    out.append(escape(text[at:]))
+    return mark_safe("".join(out))  # noqa: S308
