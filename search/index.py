@@ -22,8 +22,11 @@ from meetings.models import Meeting
 from meetings.viewer import ANONYMOUS, Viewer
 from search.models import EntryKind, IndexedMeeting, SearchEntry
 
-# Marks ts_headline puts around a hit (search/query.py); never stored in an entry's text.
+# Marks ts_headline puts around a hit, and the stand-ins for < > & that keep its parser from
+# reading text as tags (search/query.py); none of them is ever stored in an entry's text.
 HIT_START, HIT_END = "\ue000", "\ue001"
+STAND_INS = {"<": "\ue002", ">": "\ue003", "&": "\ue004"}
+_RESERVED = str.maketrans(dict.fromkeys((HIT_START, HIT_END, *STAND_INS.values(), "\x00"), " "))
 BATCH = 200
 # A Bilag's text beyond this is not searched (a 400-page report is found by its first part).
 MAX_ATTACHMENT_TEXT = 200_000
@@ -31,8 +34,7 @@ _LOCK = 7_361_001  # pg_advisory_xact_lock key: one refresh at a time
 
 
 def _clean(text: str | None) -> str:
-    text = (text or "").replace(HIT_START, " ").replace(HIT_END, " ").replace("\x00", " ")
-    return text.strip()
+    return (text or "").translate(_RESERVED).strip()
 
 
 def _rich(value: str | None) -> str:
@@ -88,7 +90,8 @@ def _entries(meeting_ids: list[int]) -> list[SearchEntry]:
              .annotate(**_flags(lambda v: AgendaItem.objects.visible_q(v))(series))
              .prefetch_related("sub_items", "memo_sections", "recommendations"))
     for item in items:
-        memo = [_lines(s.title, _rich(s.body)) for s in item.memo_sections.all()]
+        # The sections' headings are the template's, not the item's: their texts alone.
+        memo = [_rich(s.body) for s in item.memo_sections.all()]
         subs = [_lines(f"{s.letter}) {s.title}", _rich(s.text)) for s in item.sub_items.all()]
         title = item.title if item.memo_heading == item.title else f"{item.title} · " \
             f"{item.memo_heading}"

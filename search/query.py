@@ -24,12 +24,20 @@ from search.words import tsquery_source
 PAGE_SIZE = 20
 SNIPPET_CHARS = 240
 MARKS = f'StartSel="{index.HIT_START}", StopSel="{index.HIT_END}"'
-HEADLINE_OPTIONS = f'{MARKS}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
+HEADLINE_OPTIONS = f'{MARKS}, MaxWords=35, MinWords=15'
 # The text a snippet is cut from; a Bilag's text only in its first part (ts_headline reads
 # all it is given).
 T = "search_searchentry"
 SNIPPET_SOURCE = (f"concat_ws(' … ', nullif({T}.text_b, ''), nullif({T}.text_c, ''), "
                   f"nullif(left({T}.text_d, 20000), ''))")
+# ts_headline reads "<b>" as a tag and drops it: it is given stand-ins for < > &.
+_FROM, _TO = "".join(index.STAND_INS), "".join(index.STAND_INS.values())
+_BACK = str.maketrans(dict(zip(_TO, _FROM, strict=True)))
+
+
+def _headline(source: str, options: str) -> str:
+    return (f"ts_headline('danish', translate({source}, '{_FROM}', '{_TO}'), %s::tsquery, "
+            f"'{_sql_text(options)}')")
 
 
 @dataclass(frozen=True)
@@ -118,10 +126,8 @@ def _postgresql(entries, words: list[str], page: int) -> Results:
                .values_list("pk", flat=True)[offset:offset + PAGE_SIZE])
     found = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids).select_related(
         "meeting__series").annotate(
-        title_marked=RawSQL(f"ts_headline('danish', {T}.title, %s::tsquery, "
-                            f"'HighlightAll=true, {_sql_text(MARKS)}')", [any_word]),
-        snippet_marked=RawSQL(f"ts_headline('danish', {SNIPPET_SOURCE}, %s::tsquery, "
-                              f"'{_sql_text(HEADLINE_OPTIONS)}')", [any_word]))}
+        title_marked=RawSQL(_headline(f"{T}.title", f"HighlightAll=true, {MARKS}"), [any_word]),
+        snippet_marked=RawSQL(_headline(SNIPPET_SOURCE, HEADLINE_OPTIONS), [any_word]))}
     hits = []
     for pk in ids:
         entry = found[pk]
@@ -148,7 +154,7 @@ def _tsqueries(words: list[str]) -> list[str]:
 
 def _from_headline(marked: str) -> SafeString:
     """ts_headline's text, escaped, with its hit marks as <mark>."""
-    return mark_safe(escape(marked).replace(index.HIT_START, "<mark>")  # noqa: S308
+    return mark_safe(escape(marked.translate(_BACK)).replace(index.HIT_START, "<mark>")  # noqa: S308
                      .replace(index.HIT_END, "</mark>"))
 
 
