@@ -17,6 +17,7 @@ from agendas.models import AgendaItem, Attachment
 from benchmarks import machine, measure, report, seed, targets
 from benchmarks.measure import Browser, Figures
 from benchmarks.report import Row
+from benchmarks.search import rows as search_rows
 from benchmarks.server import gunicorn
 from meetings.models import Meeting, MeetingSeries
 
@@ -125,6 +126,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows.append(_reorder(base, series[0], args.reorder_samples))
         rows += _editor_rows(base, series[0], args.reorder_samples)
         rows.append(_autosave(secretary, series[0], args.autosave_samples))
+        rows += search_rows(member=member, anonymous=anonymous, samples=args.reorder_samples)
         rows += rows_after
 
     facts = {

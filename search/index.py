@@ -164,7 +164,7 @@ def _stale() -> list[tuple[int, int]]:
     were written at another version."""
     written = IndexedMeeting.objects.filter(meeting_id=OuterRef("pk"),
                                             content_version=OuterRef("content_version"))
-    return list(Meeting._base_manager.filter(~Exists(written))
+    return list(Meeting._base_manager.filter(~Exists(written)).order_by()
                 .values_list("pk", "content_version"))
 
 

@@ -61,7 +61,12 @@ class SearchEntry(models.Model):
             models.CheckConstraint(condition=Q(kind__in=EntryKind.values),
                                    name="searchentry_kind_valid"),
         ]
-        indexes = [models.Index(fields=["meeting"], name="searchentry_meeting")]
+        indexes = [
+            models.Index(fields=["meeting"], name="searchentry_meeting"),
+            # Search ranks the newest matches (search/query.py CANDIDATES): a common word is
+            # read from here, newest first, until enough are found.
+            models.Index(fields=["-date", "-id"], name="searchentry_newest"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.title}"

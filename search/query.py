@@ -10,9 +10,11 @@ a substring of the title or a text, titles first, then the newest.
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
-from django.db.models import BooleanField, Case, FloatField, Q, Value, When
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -22,6 +24,9 @@ from search.models import EntryKind, SearchEntry
 from search.words import tsquery_source
 
 PAGE_SIZE = 20
+# A common word matches tens of thousands of entries: the newest CANDIDATES matches are
+# ranked (and counted), so a search costs the same however common its words are.
+CANDIDATES = 500
 SNIPPET_CHARS = 240
 MARKS = f'StartSel="{index.HIT_START}", StopSel="{index.HIT_END}"'
 HEADLINE_OPTIONS = f'{MARKS}, MaxWords=35, MinWords=15'
@@ -30,6 +35,7 @@ HEADLINE_OPTIONS = f'{MARKS}, MaxWords=35, MinWords=15'
 T = "search_searchentry"
 SNIPPET_SOURCE = (f"concat_ws(' … ', nullif({T}.text_b, ''), nullif({T}.text_c, ''), "
                   f"nullif(left({T}.text_d, 20000), ''))")
+# The page's rows are read by id, so the table is named as it is (never a subquery's alias).
 # ts_headline reads "<b>" as a tag and drops it: it is given stand-ins for < > &.
 _FROM, _TO = "".join(index.STAND_INS), "".join(index.STAND_INS.values())
 _BACK = str.maketrans(dict(zip(_TO, _FROM, strict=True)))
@@ -75,13 +81,20 @@ class Results:
     # The words were all too common to search for ("og", "i", "at").
     only_common_words: bool = False
 
+    candidates = CANDIDATES
+
+    @property
+    def more(self) -> bool:
+        """More matched than were ranked: the newest CANDIDATES are shown."""
+        return self.count > CANDIDATES
+
     @property
     def first_number(self) -> int:
         return (self.page - 1) * PAGE_SIZE + 1
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.count // PAGE_SIZE))
+        return max(1, -(-min(self.count, CANDIDATES) // PAGE_SIZE))
 
 
 def search(*, viewer, words: list[str], filters: Filters, page: int = 1) -> Results:
@@ -101,9 +114,19 @@ def search(*, viewer, words: list[str], filters: Filters, page: int = 1) -> Resu
     return _substrings(entries, words, page)
 
 
+def _count(entries) -> int:
+    """How many match, up to CANDIDATES + 1 (more is "more than CANDIDATES")."""
+    return entries[:CANDIDATES + 1].count()
+
+
 def _page_slice(count: int, page: int) -> tuple[int, int]:
-    page = min(max(page, 1), max(1, -(-count // PAGE_SIZE)))
+    page = min(max(page, 1), Results(count=count).pages)
     return page, (page - 1) * PAGE_SIZE
+
+
+def _candidates(entries):
+    """The newest CANDIDATES matches, as a subquery of ids."""
+    return entries.order_by("-date", "-pk").values("pk")[:CANDIDATES]
 
 
 def _postgresql(entries, words: list[str], page: int) -> Results:
@@ -112,20 +135,18 @@ def _postgresql(entries, words: list[str], page: int) -> Results:
     if not kept:
         return Results(only_common_words=True)
     for word, tsq in kept:
-        entries = entries.filter(
-            Q(RawSQL(f"{T}.vector @@ %s::tsquery", [tsq], output_field=BooleanField()))
-            | Q(title_folded__contains=word))
+        entries = entries.filter(Q(vector=_tsquery(tsq)) | Q(title_folded__contains=word))
     any_word = " | ".join(f"({tsq})" for _, tsq in kept)
     phrase = " ".join(word for word, _ in kept)
-    count = entries.count()
+    count = _count(entries)
     page, offset = _page_slice(count, page)
-    rank = RawSQL(f"coalesce(ts_rank({T}.vector, %s::tsquery, 1), 0) "
-                  f"+ 0.5 * word_similarity(%s, {T}.title_folded)", [any_word, phrase],
-                  output_field=FloatField())
-    ids = list(entries.annotate(rank=rank).order_by("-rank", "-date", "pk")
-               .values_list("pk", flat=True)[offset:offset + PAGE_SIZE])
+    rank = (Coalesce(SearchRank(F("vector"), _tsquery(any_word), normalization=Value(1)),
+                     Value(0.0)) + 0.5 * TrigramWordSimilarity(phrase, "title_folded"))
+    ids = list(SearchEntry.objects.filter(pk__in=_candidates(entries)).annotate(rank=rank)
+               .order_by("-rank", "-date", "pk").values_list("pk", flat=True)
+               [offset:offset + PAGE_SIZE])
     found = {e.pk: e for e in SearchEntry.objects.filter(pk__in=ids).select_related(
-        "meeting__series").annotate(
+        "meeting__series").defer("vector", "text_b", "text_c", "text_d").annotate(
         title_marked=RawSQL(_headline(f"{T}.title", f"HighlightAll=true, {MARKS}"), [any_word]),
         snippet_marked=RawSQL(_headline(SNIPPET_SOURCE, HEADLINE_OPTIONS), [any_word]))}
     hits = []
@@ -135,6 +156,12 @@ def _postgresql(entries, words: list[str], page: int) -> Results:
                  else mark(entry.title, [w for w, _ in kept]))
         hits.append(Hit(entry, title, _from_headline(entry.snippet_marked)))
     return Results(hits=hits, count=count, page=page)
+
+
+def _tsquery(text: str) -> SearchQuery:
+    """A tsquery's text as PostgreSQL wrote it (already Danish stems): read back with the
+    `simple` configuration, which changes no lexeme."""
+    return SearchQuery(text, search_type="raw", config="simple")
 
 
 def _sql_text(value: str) -> str:
@@ -166,9 +193,10 @@ def _substrings(entries, words: list[str], page: int) -> Results:
         entries = entries.filter(Q(title_folded__contains=word) | Q(text_b__icontains=word)
                                  | Q(text_c__icontains=word) | Q(text_d__icontains=word))
         in_title &= Q(title_folded__contains=word)
-    count = entries.count()
+    count = _count(entries)
     page, offset = _page_slice(count, page)
-    rows = (entries.select_related("meeting__series")
+    rows = (SearchEntry.objects.filter(pk__in=_candidates(entries))
+            .select_related("meeting__series")
             .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0)))
             .order_by("-title_hit", "-date", "pk")[offset:offset + PAGE_SIZE])
     hits = [Hit(e, mark(e.title, words), mark(_around(_text(e), words), words)) for e in rows]
