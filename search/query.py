@@ -2,15 +2,16 @@
 
 PostgreSQL: every word must match, either the weighted vector (the word's Danish forms as
 prefixes, so "klimaplanen" finds "Klimaplan" and "cykel" finds "cykler") or, as a substring,
-the title (so "udvalg" finds "Ungeudvalget": compounds are not split by the stemmer). Ranked
-by ts_rank over the weights, plus the title's trigram word similarity. SQLite: every word as
-a substring of the title or a text, titles first, then the newest.
+the title, through its pg_trgm index (so "udvalg" finds "Ungeudvalget": the stemmer does not
+split compounds). Ranked by ts_rank over the weights, titles holding every word first; a
+common word ranks its newest CANDIDATES matches. SQLite: every word as a substring of the
+title or a text, titles first, then the newest.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
+from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import Case, F, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -137,11 +138,15 @@ def _postgresql(entries, words: list[str], page: int) -> Results:
     for word, tsq in kept:
         entries = entries.filter(Q(vector=_tsquery(tsq)) | Q(title_folded__contains=word))
     any_word = " | ".join(f"({tsq})" for _, tsq in kept)
-    phrase = " ".join(word for word, _ in kept)
     count = _count(entries)
     page, offset = _page_slice(count, page)
+    # A title holding every word as typed (a compound's second half too) comes first.
+    in_title = Q()
+    for word, _ in kept:
+        in_title &= Q(title_folded__contains=word)
     rank = (Coalesce(SearchRank(F("vector"), _tsquery(any_word), normalization=Value(1)),
-                     Value(0.0)) + 0.5 * TrigramWordSimilarity(phrase, "title_folded"))
+                     Value(0.0))
+            + Case(When(in_title, then=Value(0.5)), default=Value(0.0)))
     ids = list(SearchEntry.objects.filter(pk__in=_candidates(entries)).annotate(rank=rank)
                .order_by("-rank", "-date", "pk").values_list("pk", flat=True)
                [offset:offset + PAGE_SIZE])
