@@ -22,7 +22,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search import index
 from search.models import EntryKind, SearchEntry
-from search.words import tsquery_source
+from search.words import tsquery_source, variants
 
 PAGE_SIZE = 20
 # A common word matches tens of thousands of entries: the newest CANDIDATES matches are
@@ -194,17 +194,23 @@ def _substrings(entries, words: list[str], page: int) -> Results:
     if not words:
         return Results(only_common_words=True)
     in_title = Q()
+    forms = []
     for word in words:
-        entries = entries.filter(Q(title_folded__contains=word) | Q(text_b__icontains=word)
-                                 | Q(text_c__icontains=word) | Q(text_d__icontains=word))
+        # The same Danish forms as PostgreSQL looks for, as substrings.
+        found = Q()
+        for form in variants(word):
+            found |= (Q(title_folded__contains=form) | Q(text_b__icontains=form)
+                      | Q(text_c__icontains=form) | Q(text_d__icontains=form))
+        entries = entries.filter(found)
         in_title &= Q(title_folded__contains=word)
+        forms += variants(word)
     count = _count(entries)
     page, offset = _page_slice(count, page)
     rows = (SearchEntry.objects.filter(pk__in=_candidates(entries))
             .select_related("meeting__series")
             .annotate(title_hit=Case(When(in_title, then=Value(1)), default=Value(0)))
             .order_by("-title_hit", "-date", "pk")[offset:offset + PAGE_SIZE])
-    hits = [Hit(e, mark(e.title, words), mark(_around(_text(e), words), words)) for e in rows]
+    hits = [Hit(e, mark(e.title, forms), mark(_around(_text(e), forms), forms)) for e in rows]
     return Results(hits=hits, count=count, page=page)
 
 
@@ -233,7 +239,7 @@ def mark(text: str, words: list[str]) -> SafeString:
             spans.append((start, start + len(word)))
             start = folded.find(word, start + len(word))
     out, at = [], 0
-    for start, end in sorted(spans):
+    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
         if start < at:
             continue
         out += [escape(text[at:start]), "<mark>", escape(text[start:end]), "</mark>"]

@@ -210,6 +210,9 @@ def test_the_substring_search_of_sqlite_finds_and_marks(published, monkeypatch):
     page = get(Client(), marks=True, q="ladcykler")
     assert "Klimaplan for MSB" in page and "<mark>ladcykler</mark>" in page
     assert "Ungeudvalget" in get(Client(), q="udvalg")
+    assert "Klimaplan for MSB" in get(Client(), q="klimaplanen")
+    assert "Klimaplan for MSB" in get(Client(), q="cykel")
+    assert "Godkendelse af dagsorden" in get(Client(), q="dagsordener")
 
 
 def test_search_costs_a_fixed_number_of_queries(published, django_assert_num_queries, member):
