@@ -109,7 +109,7 @@ def ensure_seed(*, reseed: bool = False, scale: int = 1, log=print) -> SeedResul
         written = {pdf["sha256"] for pdf in _write_pdfs()}
         referenced = set(Attachment.objects.values_list("sha256", flat=True).distinct())
         if referenced <= written:
-            search_index.refresh(log=log)  # nothing to do unless the search index is newer
+            search_index.refresh(log=log)  # nothing to do when the entries are current
             return SeedResult(True, time.perf_counter() - started, current)
         log("seed: the stored records point at files this version does not write; reseeding")
     if Meeting.objects.exists() or get_user_model().objects.exists():

@@ -11,6 +11,8 @@ viewer of each class (reading/page.py's `class_viewer` idea): the public, a memb
 entry's series, its secretariat.
 """
 
+import time
+
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
 from django.utils import translation
@@ -141,31 +143,40 @@ WHERE meeting_id = ANY(%s)
 """
 
 
-def refresh(*, log=None) -> int:
-    """Bring every meeting's entries up to its content version; how many meetings were
-    written. One query when nothing changed."""
+def refresh(*, log=None, budget: float | None = None) -> list[int]:
+    """Bring every meeting's entries up to its content version, a batch of meetings per
+    transaction (what is written stays written). With a `budget` (seconds), stop once it is
+    spent. Returns the meetings still behind: search leaves their entries out, so it never
+    answers from an entry older than its meeting. One query when nothing changed."""
     stale = _stale()
-    if not stale:
-        return 0
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
-            stale = _stale()  # another refresh may have written them meanwhile
-        for start in range(0, len(stale), BATCH):
-            _write(stale[start:start + BATCH])
-            if log:
-                log(f"search: {min(start + BATCH, len(stale))} of {len(stale)} meetings indexed")
-    return len(stale)
+    started = time.monotonic()
+    done = 0
+    while done < len(stale):
+        if budget is not None and time.monotonic() - started > budget:
+            break
+        ids = [pk for pk, _ in stale[done:done + BATCH]]
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
+            batch = _stale(ids)  # another refresh may have written some meanwhile
+            if batch:
+                _write(batch)
+        done += len(ids)
+        if log:
+            log(f"search: {done} of {len(stale)} meetings indexed")
+    return [pk for pk, _ in stale[done:]]
 
 
-def _stale() -> list[tuple[int, int]]:
-    """One query: (meeting, content version) of the meetings whose entries are missing or
-    were written at another version."""
+def _stale(ids=None) -> list[tuple[int, int]]:
+    """One query: (meeting, content version) of the meetings (of `ids`, or all) whose
+    entries are missing or were written at another version."""
     written = IndexedMeeting.objects.filter(meeting_id=OuterRef("pk"),
                                             content_version=OuterRef("content_version"))
-    return list(Meeting._base_manager.filter(~Exists(written)).order_by()
-                .values_list("pk", "content_version"))
+    meetings = Meeting._base_manager.filter(~Exists(written)).order_by("-date", "pk")
+    if ids is not None:
+        meetings = meetings.filter(pk__in=ids)
+    return list(meetings.values_list("pk", "content_version"))
 
 
 def _write(batch: list[tuple[int, int]]) -> None:

@@ -25,6 +25,9 @@ from search.models import EntryKind, SearchEntry
 from search.words import tsquery_source, variants
 
 PAGE_SIZE = 20
+# Seconds a search may spend bringing entries up to date (only a backlog takes longer, such
+# as the first indexing of a large database; `manage.py search_refresh` does that ahead).
+REFRESH_BUDGET = 2.0
 # A common word matches tens of thousands of entries: the newest CANDIDATES matches are
 # ranked (and counted), so a search costs the same however common its words are.
 CANDIDATES = 500
@@ -100,8 +103,10 @@ class Results:
 
 def search(*, viewer, words: list[str], filters: Filters, page: int = 1) -> Results:
     """The page `page` of what `viewer` (a resolved viewer) finds with `words`."""
-    index.refresh()
+    behind = index.refresh(budget=REFRESH_BUDGET)
     entries = SearchEntry.objects.filter(index.visible_q(viewer))
+    if behind:  # a backlog (a first indexing): what is not current is left out
+        entries = entries.exclude(meeting_id__in=behind)
     if filters.series_id:
         entries = entries.filter(series_id=filters.series_id)
     if filters.date_from:

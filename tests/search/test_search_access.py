@@ -164,3 +164,22 @@ def test_a_series_filter_names_only_series_the_viewer_may_see(contents, request)
 
     assert "Direktionens lukkede serie" not in page
     assert "Mødeserien i filteret findes ikke" in page
+
+
+def test_entries_not_yet_brought_up_to_date_are_left_out(contents, request, monkeypatch):
+    """A backlog (the first indexing of a large database) is written a batch at a time; a
+    search meanwhile leaves out every meeting whose entries are older than the meeting, so
+    an item just closed is not shown from its old entry."""
+    from search import query
+
+    anonymous = client_for("anonymous", request)
+    assert "open_item" in found(anonymous)
+    AgendaItem = type(contents["open_item"])
+    AgendaItem.objects.filter(pk=contents["open_item"].pk).update(is_closed=True)
+    monkeypatch.setattr(query, "REFRESH_BUDGET", -1)  # no time to write anything
+
+    assert found(anonymous) == set()
+    in_published = MEMBER - {"hidden_meeting_item"}
+    assert not found(client_for("secretary", request)) & in_published  # the meeting waits
+    monkeypatch.undo()
+    assert found(anonymous) == set() and "open_item" in found(client_for("member", request))
