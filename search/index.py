@@ -11,10 +11,12 @@ viewer of each class (reading/page.py's `class_viewer` idea): the public, a memb
 entry's series, its secretariat.
 """
 
+import hashlib
 import time
 
 from django.db import connection, transaction
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Value, When
+from django.db.models.functions import MD5
 from django.utils import translation
 
 from agendas.models import AgendaItem, Attachment
@@ -139,7 +141,7 @@ UPDATE search_searchentry SET vector =
     || setweight(to_tsvector('danish'::regconfig, text_b), 'B')
     || setweight(to_tsvector('danish'::regconfig, text_c), 'C')
     || setweight(to_tsvector('danish'::regconfig, text_d), 'D')
-WHERE meeting_id = ANY(%s)
+WHERE meeting_id = ANY(%s) AND vector IS NULL
 """
 
 
@@ -179,16 +181,45 @@ def _stale(ids=None) -> list[tuple[int, int]]:
     return list(meetings.values_list("pk", "content_version"))
 
 
+# What an entry of an unchanged Bilag may still need to change.
+_KEPT_FIELDS = ["meeting", "series", "date", "item_number", "public", "member", "secretariat"]
+
+
 def _write(batch: list[tuple[int, int]]) -> None:
     ids = [pk for pk, _ in batch]
-    SearchEntry.objects.filter(meeting_id__in=ids).delete()
-    SearchEntry.objects.bulk_create(entries_for(ids), batch_size=1000)
+    entries = entries_for(ids)
+    # A Bilag's text is read into its vector again only when it changed: the meeting's other
+    # edits (autosaves while the minutes are taken) leave its Bilag's vectors as they are.
+    stored = {object_id: (pk, title, text) for object_id, pk, title, text in
+              SearchEntry.objects.filter(kind=EntryKind.ATTACHMENT, meeting_id__in=ids)
+              .annotate(title_md5=MD5("title"), text_md5=MD5("text_d"))
+              .values_list("object_id", "pk", "title_md5", "text_md5")}
+    kept, fresh = [], []
+    for entry in entries:
+        old = stored.get(entry.object_id) if entry.kind == EntryKind.ATTACHMENT else None
+        if old and old[1:] == (_md5(entry.title), _md5(entry.text_d)):
+            entry.pk = old[0]
+            kept.append(entry)
+        else:
+            fresh.append(entry)
+    keep = [entry.pk for entry in kept]
+    SearchEntry.objects.filter(meeting_id__in=ids).exclude(pk__in=keep).delete()
+    # A row that moved here from a meeting not yet rewritten: its old entry goes now.
+    for kind in EntryKind.values:
+        SearchEntry.objects.filter(kind=kind, object_id__in=[
+            e.object_id for e in fresh if e.kind == kind]).delete()
+    SearchEntry.objects.bulk_update(kept, _KEPT_FIELDS, batch_size=1000)
+    SearchEntry.objects.bulk_create(fresh, batch_size=1000)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute(VECTOR_SQL, [ids])
     IndexedMeeting.objects.filter(meeting_id__in=ids).delete()
     IndexedMeeting.objects.bulk_create(
         [IndexedMeeting(meeting_id=pk, content_version=version) for pk, version in batch])
+
+
+def _md5(text: str) -> str:
+    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
 
 
 def visible_q(viewer) -> Q:

@@ -236,3 +236,19 @@ def test_decisions_are_found_once_the_minutes_are_approved(series, member):
     Meeting.objects.filter(pk=meeting.pk).update(status=Meeting.Status.MINUTES_APPROVED)
     assert "<mark>Vejdirektoratet</mark>" in get(client, marks=True, q="vejdirektoratet")
     assert Decision.objects.count() == 1
+
+
+def test_an_edit_elsewhere_in_the_meeting_leaves_a_bilag_entry_as_it_was(published):
+    """A Bilag's text is read into the index again only when the Bilag changed."""
+    from search.models import SearchEntry
+
+    get(Client(), q="delebiler")
+    attachment = SearchEntry.objects.get(kind="attachment", title="Notat")
+    item = published.items.get(title="Status for Ungeudvalget")
+    with unlocked(published):
+        agenda_item_update(item=item, expected_version=item.version,
+                           fields={"title": "Status for Seniorrådet"})
+
+    assert "Notat" in get(Client(), q="delebiler") and "Seniorrådet" in get(Client(),
+                                                                            q="seniorrådet")
+    assert SearchEntry.objects.get(kind="attachment", title="Notat").pk == attachment.pk
