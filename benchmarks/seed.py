@@ -33,6 +33,7 @@ from agendas.models import (
 )
 from decisions.models import Decision, DecisionPoint, FollowUp
 from meetings.models import Meeting, MeetingSeries, MemoTemplate
+from search import index as search_index
 
 SERIES = 50
 MEETINGS_PER_SERIES = 40
@@ -108,6 +109,7 @@ def ensure_seed(*, reseed: bool = False, scale: int = 1, log=print) -> SeedResul
         written = {pdf["sha256"] for pdf in _write_pdfs()}
         referenced = set(Attachment.objects.values_list("sha256", flat=True).distinct())
         if referenced <= written:
+            search_index.refresh(log=log)  # nothing to do when the entries are current
             return SeedResult(True, time.perf_counter() - started, current)
         log("seed: the stored records point at files this version does not write; reseeding")
     if Meeting.objects.exists() or get_user_model().objects.exists():
@@ -120,6 +122,8 @@ def ensure_seed(*, reseed: bool = False, scale: int = 1, log=print) -> SeedResul
     pdfs = _write_pdfs()
     with transaction.atomic():
         _seed(pdfs, series_count=target["series"], log=log)
+        # The search entries of every meeting, as search itself writes them.
+        search_index.refresh(log=log)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return SeedResult(False, time.perf_counter() - started, counts())

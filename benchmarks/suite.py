@@ -18,6 +18,7 @@ from benchmarks import feeds, machine, measure, report, seed, targets
 from benchmarks import oparl as oparl_bench
 from benchmarks.measure import Browser, Figures
 from benchmarks.report import Row
+from benchmarks.search import rows as search_rows
 from benchmarks.server import gunicorn
 from meetings.models import Meeting, MeetingSeries
 
@@ -130,6 +131,7 @@ def run(*, args, env: dict, repo: Path, out: Path) -> None:
         rows += feeds.rows(wrk=wrk, base=base, client=anonymous, series=series[0], args=args)
         from benchmarks import history  # issue 17's rows
         rows += history.rows(base, series[0], args.reorder_samples)
+        rows += search_rows(member=member, anonymous=anonymous, samples=args.reorder_samples)
         rows += rows_after
 
     facts = {

@@ -39,6 +39,8 @@ def _step_aside(what: str) -> Reason:
 
 _CONVERSION = _no_history("agendas.AttachmentConversion",
                           "An office file's conversion state, work in progress of the intake")
+_SEARCH_ENTRY = _no_history("search.SearchEntry", "The search index, derived from the meetings' "
+                            "content and rewritten when their content version moves")
 _PACK_JOB = _no_history("documents.PackJob", "A meeting pack's background job and its progress")
 _AUTOSAVE = Reason(
     "The autosave's bookkeeping (which page saved, its number), not content; left out of the "
@@ -88,6 +90,11 @@ ALLOWED: dict[tuple[str, str, str], Reason] = {
     ("meetings.versions", "MeetingPartQuerySet.update", "super().update"): _QUERYSET_OVERRIDE,
     ("meetings.versions", "MeetingPartQuerySet.bulk_create",
      "super().bulk_create"): _QUERYSET_OVERRIDE,
+    ("search.index", "_write", "SearchEntry.objects.bulk_update"): _SEARCH_ENTRY,
+    ("search.index", "_write", "SearchEntry.objects.bulk_create"): _SEARCH_ENTRY,
+    ("search.index", "_write", "IndexedMeeting.objects.bulk_create"): _no_history(
+        "search.IndexedMeeting", "The content version a meeting's search entries were written "
+        "at"),
     ("decisions.services.phrases", "phrases_set", "Phrase.objects.bulk_create"): _no_history(
         "decisions.Phrase", "A series' standard phrases for the minutes, replaced as a whole"),
     ("documents.lookup", "Slot.remember", "DocumentIndex.objects.bulk_create"): _no_history(

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # search: SearchVectorField (harmless on SQLite)
     "django_htmx",
     "simple_history",
     "axes",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "demo",
     "oparl",
     "portal",
+    "search",
 ]
 
 MIDDLEWARE = [

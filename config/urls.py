@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("portal.feed_urls")),
     path("", include("history.urls")),
+    path("", include("search.urls")),
     path("log-ind/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("log-ud/", auth_views.LogoutView.as_view(), name="logout"),
     path("sprog/", set_language, name="set_language"),

@@ -21,7 +21,7 @@ from django.conf import settings
 from common.history_allowlist import ALLOWED
 
 APPS = ["agendas", "meetings", "decisions", "reading", "documents", "common", "demo", "history",
-        "portal", "oparl"]
+        "portal", "oparl", "search"]
 MANAGERS = {"objects", "_default_manager", "_base_manager", "history"}
 BULK = {"bulk_create", "bulk_update"}
 # save_versioned (common/models.py) is the one versioned update: it writes through save().

@@ -58,6 +58,11 @@ OTHER_VALUES: dict[str, list[str]] = {}
 OTHER_VALUES["rest"] = ["findes-ikke/"]  # the OParl API's JSON 404 for any other path
 # Object pages reached through a query string rather than the path.
 QUERY_URLS = ["/?serie={series}"]
+# Search answers everyone (200): what it must not do is show the series' texts. The secret's
+# word in lower case, so the query echoed in the search box is not mistaken for a leak.
+SEARCH_URLS = ["/soeg/?q=hemmeligt", "/soeg/?q=hemmeligt+7q3&type=attachment",
+               "/soeg/?q=hemmeligt&type=decision", "/soeg/?q=hemmeligt&type=follow_up",
+               "/soeg/?q=hemmeligt&type=meeting", "/soeg/?q=personalesag"]
 
 PARAMETER = re.compile(r"<(?:[^>:]+:)?(?P<name>[^>]+)>")
 
@@ -150,7 +155,9 @@ def _fill(route: str, name: str, value: str) -> str:
 def _body(response) -> str:
     if response.streaming:
         return b"".join(response.streaming_content).decode("latin-1")
-    return response.content.decode("utf-8", "replace")
+    # Without search's marks, which would split a text around the word found.
+    return response.content.decode("utf-8", "replace").replace("<mark>", "").replace(
+        "</mark>", "")
 
 
 def _fingerprint(objects: Objects):
@@ -298,7 +305,7 @@ def test_a_published_meeting_shows_nothing_of_its_closed_item_to_outsiders(serie
         client = Client()
         if user:
             client.force_login(user)
-        for url in object_urls(objects):
+        for url in object_urls(objects) + SEARCH_URLS:
             for method, response in _requests(client, url):
                 assert response.status_code < 500, f"{method} {url}"
                 body = _body(response)
@@ -489,3 +496,21 @@ def test_old_versions_of_an_item_closed_since_reach_only_its_secretariat(series,
             assert response.status_code == expected, (who, url)
             if expected != 200:
                 assert SECRET not in _body(response)
+def test_search_shows_nothing_of_a_hidden_meeting_outside_the_series(hidden_meeting, outsider,
+                                                                     member, secretary):
+    leaks = []
+    for user in (None, outsider):
+        client = Client()
+        if user:
+            client.force_login(user)
+        for url in SEARCH_URLS:
+            for method, response in _requests(client, url):
+                assert response.status_code in (200, 405), f"{method} {url}"
+                if SECRET in _body(response):
+                    leaks.append(f"{method} {url} ({user or 'anonymous'})")
+    assert leaks == []
+    admin = make_user("chef", is_superuser=True)
+    for user in (member, secretary, admin):  # the control: the series' own people find it
+        client = Client()
+        client.force_login(user)
+        assert f"Lukket tekst {SECRET}" in _body(client.get(SEARCH_URLS[0]))

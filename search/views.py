@@ -1,0 +1,22 @@
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from meetings.viewer import request_viewer
+from search import forms, query
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def search(request):
+    """The search page, and its results alone for htmx (the form's own requests)."""
+    viewer = request_viewer(request)
+    asked = forms.read(request.GET, viewer)
+    results, pages = None, {}
+    if asked.words:
+        results = query.search(viewer=viewer, words=asked.words, filters=asked.filters,
+                               page=asked.page)
+        pages = {"previous_page": asked.page_query(results.page - 1),
+                 "next_page": asked.page_query(results.page + 1)}
+    template = "search/search.html" + ("#answer" if request.htmx else "")
+    return render(request, template, {"asked": asked, "results": results, **pages})
