@@ -10,6 +10,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from agendas.services import ITEM_FIELDS, MEMO_HEADER_FIELDS
+from common.history import rows_as_of
 from common.richtext import html_to_text
 from history.diff import Field
 from meetings.models import MemoTemplate
@@ -29,12 +30,8 @@ ATTACHMENT_FIELDS = ["title", "original_filename", "is_closed", "position", "pag
 
 def latest(kind, moment, *, strict: bool, **filters):
     """The rows of `kind` matching `filters` as they stood at `moment` (strict: just before
-    it), the ones deleted by then left out: one query, PostgreSQL's DISTINCT ON."""
-    history = kind.history.objects.filter(**filters)
-    history = history.filter(history_date__lt=moment) if strict else history.filter(
-        history_date__lte=moment)
-    found = history.order_by("id", "-history_date", "-history_id").distinct("id")
-    return [row for row in found if row.history_type != "-"]
+    it), the ones deleted by then left out."""
+    return rows_as_of(kind.model, moment, strict=strict, **filters)
 
 
 def document(subject, pk: int, moment, *, strict: bool = False) -> list[Field]:

@@ -13,17 +13,12 @@ from django.db import transaction
 from agendas.models import AgendaItem, MemoSection, RecommendationPoint
 from agendas.services.items import ITEM_FIELDS, MEMO_HEADER_FIELDS, mark_changed
 from agendas.services.memos import PointEdit, _points_update, memo_sections_from_template
+from common.history import rows_as_of
 from common.models import save_versioned
 from meetings.models import MemoTemplate
 from meetings.services import meeting_for_edit
 
 SCOPES = ("all", "item", "memo")
-
-
-def _as_of(model, moment, **filters):
-    found = (model.history.filter(history_date__lte=moment, **filters)
-             .order_by("id", "-history_date", "-history_id").distinct("id"))
-    return [row for row in found if row.history_type != "-"]
 
 
 def item_version_restore(*, item: AgendaItem, moment, scope: str = "all") -> AgendaItem:
@@ -33,7 +28,7 @@ def item_version_restore(*, item: AgendaItem, moment, scope: str = "all") -> Age
         raise ValueError(f"unknown scope: {scope}")
     with transaction.atomic():
         meeting_for_edit(item.meeting_id)
-        [old] = _as_of(AgendaItem, moment, id=item.pk) or [None]
+        [old] = rows_as_of(AgendaItem, moment, id=item.pk) or [None]
         if old is None:
             return item
         item = AgendaItem.objects.get(pk=item.pk)
@@ -60,13 +55,13 @@ def item_version_restore(*, item: AgendaItem, moment, scope: str = "all") -> Age
 def _memo_restore(item: AgendaItem, moment) -> bool:
     changed = False
     sections = {s.pk: s for s in MemoSection.objects.filter(item=item)}
-    for old in _as_of(MemoSection, moment, item_id=item.pk):
+    for old in rows_as_of(MemoSection, moment, item_id=item.pk):
         current = sections.get(old.id)
         if current is not None and current.body != old.body:
             save_versioned(current, expected_version=None, fields={"body": old.body})
             changed = True
     stored = {p.pk for p in RecommendationPoint.objects.filter(item=item)}
-    old_points = sorted(_as_of(RecommendationPoint, moment, item_id=item.pk),
+    old_points = sorted(rows_as_of(RecommendationPoint, moment, item_id=item.pk),
                         key=lambda p: p.number)
     points = [PointEdit(p.id if p.id in stored else None, None, p.text) for p in old_points]
     changed |= _points_update(item, points, stored)

@@ -7,6 +7,7 @@ answers is left as it is now (a recommendation point may be gone since)."""
 from django.db import transaction
 from django.db.models import F
 
+from common.history import rows_as_of
 from common.models import save_versioned
 from decisions.models import Decision, DecisionPoint
 from meetings.services import meeting_for_edit
@@ -14,22 +15,16 @@ from meetings.services import meeting_for_edit
 _RENUMBER_OFFSET = 1_000
 
 
-def _as_of(model, moment, **filters):
-    found = (model.history.filter(history_date__lte=moment, **filters)
-             .order_by("id", "-history_date", "-history_id").distinct("id"))
-    return [row for row in found if row.history_type != "-"]
-
-
 def decision_version_restore(*, decision: Decision, moment) -> Decision:
     with transaction.atomic():
         meeting_for_edit(decision.item.meeting_id)
-        [old] = _as_of(Decision, moment, id=decision.pk) or [None]
+        [old] = rows_as_of(Decision, moment, id=decision.pk) or [None]
         if old is None:
             return decision
         decision = Decision.objects.select_for_update().get(pk=decision.pk)
         save_versioned(decision, expected_version=None,
                        fields={"text": old.text, "numbering": old.numbering})
-        old_points = sorted(_as_of(DecisionPoint, moment, decision_id=decision.pk),
+        old_points = sorted(rows_as_of(DecisionPoint, moment, decision_id=decision.pk),
                             key=lambda p: p.number)
         current = {p.pk: p for p in DecisionPoint.objects.select_for_update()
                    .filter(decision=decision)}
