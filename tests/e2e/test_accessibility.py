@@ -203,6 +203,27 @@ def _history_page(kind):
     return visit
 
 
+def _search_page(username, name):
+    """The search page's answer: hits, none, bad input (said so), a filter."""
+    def visit(page, site):
+        if username:
+            log_in(page, username)
+            expect(page.get_by_text("Logget ind som")).to_be_visible()
+        query, shown = SEARCHES[name]
+        page.goto(f"/soeg/?{query}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Søg")
+        expect(page.locator(shown).first).to_be_visible()
+    return visit
+
+
+SEARCHES = {  # name -> (query, what the page then shows)
+    "hits": ("q=m%C3%B8de", "ol.search-hits mark"),
+    "no-hits": ("q=zzzxqy", "text=Ingen resultater."),
+    "bad-input": ("q=a&serie=abc&fra=2023-13-40&side=x", ".search-notices"),
+    "filtered": ("q=m%C3%B8de&type=decision", "ol.search-hits mark"),
+}
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -242,6 +263,8 @@ PAGES = {
     "item-history": _history_page("item"),
     "item-history-diff": _history_page("diff"),
     "series-audit": _history_page("audit"),
+    **{f"search-{name}-{username or 'public'}": _search_page(username, name)
+       for name in SEARCHES for username in (None, "sekretaer")},
 }
 
 
