@@ -95,3 +95,24 @@ def test_the_next_page_of_results(page, site):
     expect(pages.get_by_role("link", name="Forrige side")).to_be_visible()
     page.wait_for_load_state("networkidle")
     assert watch.problems() == []
+
+
+def test_back_after_narrowing_shows_the_whole_page_again(page, site):
+    """htmx pushed the narrowed search into the history; Back fetches the earlier one afresh
+    (no history cache) with an HX-Request header, and gets the whole page, not the results."""
+    page.goto(f"/soeg/?q={WORD}")
+    status = page.get_by_role("status")
+    before = status.inner_text()
+    page.get_by_label("Type").select_option("decision")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        page.locator("form.search-form").get_by_role("button", name="Søg").click()
+    expect(page).to_have_url(re.compile(r"type=decision"))
+    expect(status).not_to_have_text(before)
+
+    with page.expect_response(lambda r: "soeg" in r.url):
+        page.go_back()
+    expect(page).not_to_have_url(re.compile(r"type=decision"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("Søg")
+    expect(page.get_by_role("search").get_by_role("searchbox")).to_be_visible()
+    expect(page.get_by_role("status")).to_have_text(before)
+    expect(page.locator("ol.search-hits > li").first).to_be_visible()
