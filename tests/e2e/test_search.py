@@ -116,3 +116,16 @@ def test_back_after_narrowing_shows_the_whole_page_again(page, site):
     expect(page.get_by_role("search").get_by_role("searchbox")).to_be_visible()
     expect(page.get_by_role("status")).to_have_text(before)
     expect(page.locator("ol.search-hits > li").first).to_be_visible()
+
+
+def test_a_search_that_cannot_be_made_is_announced(page, site):
+    """What the search left out or could not use is said in the live region, so a screen
+    reader hears it after htmx swapped the answer in, not only the (missing) count."""
+    page.goto(f"/soeg/?q={WORD}")
+    box = page.get_by_label("Søg i møder", exact=False)
+    box.fill("a")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        box.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Skriv mindst ét ord")
+    expect(page.locator("ol.search-hits")).to_have_count(0)
+    expect(box).to_be_focused()
