@@ -1,7 +1,7 @@
 """Every main page passes the Nu Html Checker (vnu-jar, pinned in tests/e2e/package.json)
 with 0 errors: the meeting list, a series, every demo meeting for each role, the editor, the
-minute taker's screen, the follow-up board, the portal, the log-in, the 404 page and the
-admin's meeting form.
+minute taker's screen, the follow-up board, the portal, the log-in, the 404 page, the
+admin's meeting form, and the search page with its htmx answer.
 
 The pages are rendered by Django's test client over the demo data (loaded once for the
 module and rolled back after it) and checked in one run of the checker. Outside CI a missing
@@ -11,6 +11,7 @@ Java or vnu.jar skips the test; with CI=true it fails (scripts/browser-setup.sh 
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -35,9 +36,11 @@ SEARCHES = {  # name -> (query, what the answer shows)
     "bad-input": ("q=a&serie=abc&fra=2023-13-40&side=x", "search-notices"),
     "filtered": ("q=m%C3%B8de&type=decision", "<mark>"),
 }
-# An htmx fragment is checked inside a minimal document, as the page it is swapped into.
-FRAGMENT_PAGE = ('<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">'
-                 '<title>Fragment</title></head><body><main>{}</main></body></html>')
+# An htmx fragment is checked inside a minimal document, as the page it is swapped into; a
+# <title> at its top is the page's title for htmx, so it goes in the head.
+FRAGMENT_PAGE = ('<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">{title}</head>'
+                 '<body><main>{body}</main></body></html>')
+TITLE_ON_TOP = re.compile(r"\A\s*(<title>.*?</title>)", re.DOTALL)
 
 
 def _checker() -> list[str]:
@@ -129,7 +132,10 @@ def test_every_main_page_passes_the_nu_html_checker(demo, tmp_path):
                 assert shown in content, f"{name}: {shown!r} is shown"
         if fragment:
             assert "<html" not in content, f"{name}: a fragment, not the page"
-            content = FRAGMENT_PAGE.format(content)
+            title = TITLE_ON_TOP.match(content)
+            content = FRAGMENT_PAGE.format(
+                title=title[1] if title else "<title>Fragment</title>",
+                body=content[title.end():] if title else content)
         path.write_text(content, encoding="utf-8")
         files[str(path)] = name
     assert len(files) > 30, "the demo's meetings and roles are all drawn"

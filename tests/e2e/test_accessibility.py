@@ -1,7 +1,8 @@
 """Every main page passes axe-core at WCAG 2.1 AA (wcag2a, wcag2aa, wcag21a, wcag21aa):
 log-in, meeting list, every demo meeting as the secretariat, a member and the public, the
-notes page, the error page. A page added later belongs in PAGES: a name and how a user gets
-there (a folded <details> is opened first, since axe skips what is hidden).
+notes page, the error page, the search page (hits, none, bad input, a filter). A page added
+later belongs in PAGES: a name and how a user gets there (a folded <details> is opened first,
+since axe skips what is hidden).
 """
 
 import pytest

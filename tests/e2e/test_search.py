@@ -129,3 +129,14 @@ def test_a_search_that_cannot_be_made_is_announced(page, site):
     expect(page.get_by_role("status")).to_contain_text("Skriv mindst ét ord")
     expect(page.locator("ol.search-hits")).to_have_count(0)
     expect(box).to_be_focused()
+
+
+def test_the_page_title_follows_a_search_made_in_place(page, site):
+    page.goto(f"/soeg/?q={WORD}")
+    expect(page).to_have_title(f"Søgning: {WORD} · Referat")
+    box = page.get_by_label("Søg i møder", exact=False)
+    box.fill("klimaplan")
+    with page.expect_response(lambda r: r.request.headers.get("hx-request") == "true"):
+        box.press("Enter")
+    expect(page).to_have_title("Søgning: klimaplan · Referat")
+    expect(page.get_by_role("status")).to_be_visible()

@@ -158,6 +158,7 @@ def test_the_htmx_answer_is_the_results_with_the_count(published):
     assert response.status_code == 200
     assert "<html" not in html and "Klimaplan for MSB" in unmarked(html)
     assert '<div id="search-count" data-hx-swap-oob="innerHTML">' in html
+    assert html.startswith("<title>Søgning: klimaplan · Referat</title>")
     assert "HX-Request" in response["Vary"]
 
 
