@@ -204,9 +204,11 @@ def _history_page(kind):
     return visit
 
 
-def _search_page(username, name):
+def _search_page(username, name, *, phone=False):
     """The search page's answer: hits, none, bad input (said so), a filter."""
     def visit(page, site):
+        if phone:
+            page.set_viewport_size({"width": 360, "height": 740})
         if username:
             log_in(page, username)
             expect(page.get_by_text("Logget ind som")).to_be_visible()
@@ -214,6 +216,8 @@ def _search_page(username, name):
         page.goto(f"/soeg/?{query}")
         expect(page.get_by_role("heading", level=1)).to_have_text("Søg")
         expect(page.locator(shown).first).to_be_visible()
+        if phone:  # readable at phone width: nothing wider than the screen
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     return visit
 
 
@@ -266,6 +270,7 @@ PAGES = {
     "series-audit": _history_page("audit"),
     **{f"search-{name}-{username or 'public'}": _search_page(username, name)
        for name in SEARCHES for username in (None, "sekretaer")},
+    "search-hits-phone": _search_page(None, "hits", phone=True),
 }
 
 
