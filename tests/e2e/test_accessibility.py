@@ -187,6 +187,9 @@ def _portal_series(query="", *, phone=False):
         expect(page.get_by_role("heading", level=2)).to_contain_text("Møder i 2023")
         if phone:  # readable at phone width: nothing wider than the screen
             assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    return visit
+
+
 def _history_page(kind):
     """An item's history, the difference from its first version, and the series' audit."""
     def visit(page, site):
