@@ -7,9 +7,10 @@ from search import forms, query
 
 
 @require_safe
-@vary_on_headers("HX-Request")
+@vary_on_headers("HX-Request", "HX-History-Restore-Request")
 def search(request):
-    """The search page, and its results alone for htmx (the form's own requests)."""
+    """The search page, and its results alone for htmx (the form's own requests). Back to a
+    search htmx pushed into the history fetches it with HX-Request too: that gets the page."""
     viewer = request_viewer(request)
     asked = forms.read(request.GET, viewer)
     results, pages = None, {}
@@ -18,5 +19,6 @@ def search(request):
                                page=asked.page)
         pages = {"previous_page": asked.page_query(results.page - 1),
                  "next_page": asked.page_query(results.page + 1)}
-    template = "search/search.html" + ("#answer" if request.htmx else "")
+    fragment = request.htmx and not request.htmx.history_restore_request
+    template = "search/search.html" + ("#answer" if fragment else "")
     return render(request, template, {"asked": asked, "results": results, **pages})

@@ -1,7 +1,7 @@
 """Every main page passes the Nu Html Checker (vnu-jar, pinned in tests/e2e/package.json)
 with 0 errors: the meeting list, a series, every demo meeting for each role, the editor, the
-minute taker's screen, the follow-up board, the portal, the log-in, the 404 page and the
-admin's meeting form.
+minute taker's screen, the follow-up board, the portal, the log-in, the 404 page, the
+admin's meeting form, and the search page with its htmx answer.
 
 The pages are rendered by Django's test client over the demo data (loaded once for the
 module and rolled back after it) and checked in one run of the checker. Outside CI a missing
@@ -11,6 +11,7 @@ Java or vnu.jar skips the test; with CI=true it fails (scripts/browser-setup.sh 
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,6 +30,17 @@ pytestmark = pytest.mark.django_db
 VNU_JAR = Path(os.environ.get("VNU_JAR") or Path(__file__).parents[1] / "e2e" / "node_modules"
                / "vnu-jar" / "build" / "dist" / "vnu.jar")
 ROLES = [None, "medlem", "udvalg", "sekretaer"]
+SEARCHES = {  # name -> (query, what the answer shows)
+    "hits": ("q=m%C3%B8de", "<mark>"),
+    "no-hits": ("q=zzzxqy", "Ingen resultater."),
+    "bad-input": ("q=a&serie=abc&fra=2023-13-40&side=x", "search-notices"),
+    "filtered": ("q=m%C3%B8de&type=decision", "<mark>"),
+}
+# An htmx fragment is checked inside a minimal document, as the page it is swapped into; a
+# <title> at its top is the page's title for htmx, so it goes in the head.
+FRAGMENT_PAGE = ('<!DOCTYPE html><html lang="da"><head><meta charset="utf-8">{title}</head>'
+                 '<body><main>{body}</main></body></html>')
+TITLE_ON_TOP = re.compile(r"\A\s*(<title>.*?</title>)", re.DOTALL)
 
 
 def _checker() -> list[str]:
@@ -67,8 +79,8 @@ def demo(django_db_setup, django_db_blocker, demo_media):
         transaction.set_rollback(True)
 
 
-def _pages() -> dict[str, tuple[str | None, str]]:
-    """name -> (username or None, URL)"""
+def _pages() -> dict[str, tuple]:
+    """name -> (username or None, URL[, True for the htmx fragment])"""
     meetings = list(Meeting.objects.order_by("date"))
     series = meetings[0].series_id
     pages = {
@@ -88,6 +100,10 @@ def _pages() -> dict[str, tuple[str | None, str]]:
         "not-found-logged-in": ("medlem", "/moeder/999999/"),
         "admin-meeting": ("sekretaer", f"/admin/meetings/meeting/{meetings[-1].pk}/change/"),
     }
+    for name, (query, _shown) in SEARCHES.items():
+        for role in (None, "sekretaer"):
+            pages[f"search-{name}-{role or 'public'}"] = (role, f"/soeg/?{query}")
+            pages[f"search-{name}-{role or 'public'}-fragment"] = (role, f"/soeg/?{query}", True)
     for meeting in meetings:
         for role in ROLES:
             pages[f"meeting-{meeting.date}-{role or 'public'}"] = (role, f"/moeder/{meeting.pk}/")
@@ -101,16 +117,26 @@ def test_every_main_page_passes_the_nu_html_checker(demo, tmp_path):
     checker = _checker()
     users = {u.username: u for u in get_user_model().objects.filter(username__in=ROLES)}
     files = {}
-    for name, (username, url) in _pages().items():
+    for name, (username, url, *fragment) in _pages().items():
         client = Client()
         if username:
             client.force_login(users[username])
-        response = client.get(url)
+        response = client.get(url, headers={"HX-Request": "true"} if fragment else {})
         assert response.status_code in (200, 404), f"{name} {url}: {response.status_code}"
         if "text/html" not in response["Content-Type"]:
             continue
         path = tmp_path / f"{name}.html"
-        path.write_bytes(response.content)
+        content = response.content.decode()
+        for search, (_query, shown) in SEARCHES.items():
+            if name.startswith(f"search-{search}-"):
+                assert shown in content, f"{name}: {shown!r} is shown"
+        if fragment:
+            assert "<html" not in content, f"{name}: a fragment, not the page"
+            title = TITLE_ON_TOP.match(content)
+            content = FRAGMENT_PAGE.format(
+                title=title[1] if title else "<title>Fragment</title>",
+                body=content[title.end():] if title else content)
+        path.write_text(content, encoding="utf-8")
         files[str(path)] = name
     assert len(files) > 30, "the demo's meetings and roles are all drawn"
 

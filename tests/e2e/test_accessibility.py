@@ -1,7 +1,8 @@
 """Every main page passes axe-core at WCAG 2.1 AA (wcag2a, wcag2aa, wcag21a, wcag21aa):
 log-in, meeting list, every demo meeting as the secretariat, a member and the public, the
-notes page, the error page. A page added later belongs in PAGES: a name and how a user gets
-there (a folded <details> is opened first, since axe skips what is hidden).
+notes page, the error page, the search page (hits, none, bad input, a filter). A page added
+later belongs in PAGES: a name and how a user gets there (a folded <details> is opened first,
+since axe skips what is hidden).
 """
 
 import pytest
@@ -206,6 +207,31 @@ def _history_page(kind):
     return visit
 
 
+def _search_page(username, name, *, phone=False):
+    """The search page's answer: hits, none, bad input (said so), a filter."""
+    def visit(page, site):
+        if phone:
+            page.set_viewport_size({"width": 360, "height": 740})
+        if username:
+            log_in(page, username)
+            expect(page.get_by_text("Logget ind som")).to_be_visible()
+        query, shown = SEARCHES[name]
+        page.goto(f"/soeg/?{query}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Søg")
+        expect(page.locator(shown).first).to_be_visible()
+        if phone:  # readable at phone width: nothing wider than the screen
+            assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    return visit
+
+
+SEARCHES = {  # name -> (query, what the page then shows)
+    "hits": ("q=m%C3%B8de", "ol.search-hits mark"),
+    "no-hits": ("q=zzzxqy", "text=Ingen resultater."),
+    "bad-input": ("q=a&serie=abc&fra=2023-13-40&side=x", ".search-notices"),
+    "filtered": ("q=m%C3%B8de&type=decision", "ol.search-hits mark"),
+}
+
+
 def _open_every_details(page):
     page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
 
@@ -245,6 +271,9 @@ PAGES = {
     "item-history": _history_page("item"),
     "item-history-diff": _history_page("diff"),
     "series-audit": _history_page("audit"),
+    **{f"search-{name}-{username or 'public'}": _search_page(username, name)
+       for name in SEARCHES for username in (None, "sekretaer")},
+    "search-hits-phone": _search_page(None, "hits", phone=True),
 }
 
 

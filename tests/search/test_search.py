@@ -157,8 +157,19 @@ def test_the_htmx_answer_is_the_results_with_the_count(published):
 
     assert response.status_code == 200
     assert "<html" not in html and "Klimaplan for MSB" in unmarked(html)
-    assert '<p id="search-count" data-hx-swap-oob="innerHTML">' in html
+    assert '<div id="search-count" data-hx-swap-oob="innerHTML">' in html
+    assert html.startswith("<title>Søgning: klimaplan · Referat</title>")
     assert "HX-Request" in response["Vary"]
+
+
+def test_back_to_an_htmx_search_gets_the_whole_page(published):
+    """htmx restores a pushed search from the server with HX-Request set as well."""
+    response = Client().get(URL, {"q": "klimaplan"}, HTTP_HX_REQUEST="true",
+                            HTTP_HX_HISTORY_RESTORE_REQUEST="true")
+    html = response.content.decode()
+
+    assert "<html" in html and 'role="search"' in html and "Klimaplan for MSB" in unmarked(html)
+    assert "HX-History-Restore-Request" in response["Vary"]
 
 
 def test_the_full_page_announces_the_count_and_labels_its_fields(published):
