@@ -96,9 +96,6 @@ def _remember(slot: lookup.Slot, document: RenderedDocument, filename: str) -> l
 
 @require_GET
 def agenda_pdf(request, meeting_id: int):
-    if request.GET.get("som_udsendt") == "1":  # from the history, for the secretariat
-        from history.as_sent import agenda_as_sent
-        return agenda_as_sent(request, meeting_id)
     public, viewer, variant = _is_public(request), request_viewer(request), _variant(request)
     slot = lookup.slot(viewer, _current(meeting_id, viewer), meeting_id, Kind.AGENDA,
                        public=public, variant=variant)

@@ -5,6 +5,7 @@ rows as they stood when the agenda went out, printed by the same renderer as tod
 import re
 
 from django.http import Http404, HttpResponse
+from django.views.decorators.http import require_GET
 
 from documents.pdf import render
 from documents.services import _numbered
@@ -67,6 +68,7 @@ def content_as_sent(meeting: Meeting, moment) -> MeetingContent:
     return MeetingContent(meeting=sent, items=views, public=False, with_annotations=False)
 
 
+@require_GET
 def agenda_as_sent(request, meeting_id: int) -> HttpResponse:
     found = find(SUBJECTS["meeting"], request_viewer(request), meeting_id)
     moment = sent_moment(found.meeting)

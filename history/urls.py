@@ -4,13 +4,15 @@ them)."""
 
 from django.urls import path
 
-from history import audit, views
+from history import as_sent, audit, views
 
 urlpatterns = [
     path("moeder/<int:meeting_id>/historik/", views.versions, {"subject": "meeting"},
          name="history_meeting"),
     path("moeder/<int:meeting_id>/historik/sammenlign/", views.diff, {"subject": "meeting"},
          name="history_meeting_diff"),
+    path("moeder/<int:meeting_id>/historik/dagsorden.pdf", as_sent.agenda_as_sent,
+         name="history_agenda_as_sent"),
     path("punkter/<int:item_id>/historik/", views.versions, {"subject": "item"},
          name="item_history"),
     path("punkter/<int:item_id>/historik/sammenlign/", views.diff, {"subject": "item"},

@@ -1,5 +1,5 @@
-"""The agenda PDF as it was sent (?som_udsendt=1): built from the history as it stood at the
-sending, for the series' secretariat only."""
+"""The agenda PDF as it was sent (/moeder/<id>/historik/dagsorden.pdf): built from the
+history as it stood at the sending, for the series' secretariat only."""
 
 import pytest
 
@@ -26,7 +26,7 @@ def sent(meeting, secretary):
 def test_the_agenda_prints_as_it_was_sent(client, secretary, sent):
     meeting, _item = sent
     client.force_login(secretary)
-    response = client.get(f"/moeder/{meeting.pk}/dagsorden.pdf?som_udsendt=1")
+    response = client.get(f"/moeder/{meeting.pk}/historik/dagsorden.pdf")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     text = " ".join(pdf_text(response.content).split())
@@ -58,14 +58,14 @@ def test_the_agenda_as_sent_reaches_nobody_else(client, sent, who, member, outsi
         make_series(name="Anden serie").secretariat.add(outsider)
     if who != "anonymous":
         client.force_login(member if who == "member" else outsider)
-    response = client.get(f"/moeder/{meeting.pk}/dagsorden.pdf?som_udsendt=1")
+    response = client.get(f"/moeder/{meeting.pk}/historik/dagsorden.pdf")
     assert response.status_code == (403 if who == "member" else 404)
     assert b"%PDF" not in response.content
 
 
 def test_a_meeting_never_sent_has_no_agenda_as_sent(client, secretary, meeting):
     client.force_login(secretary)
-    assert client.get(f"/moeder/{meeting.pk}/dagsorden.pdf?som_udsendt=1").status_code == 404
+    assert client.get(f"/moeder/{meeting.pk}/historik/dagsorden.pdf").status_code == 404
 
 
 def test_an_item_is_restored_as_it_was_sent_from_the_badges_diff(client, secretary, sent):

@@ -16,6 +16,7 @@ from django.test import Client
 from django.urls import URLResolver, get_resolver
 from django.urls.converters import IntConverter
 from django.urls.resolvers import RoutePattern
+from django.utils import timezone
 
 from agendas.models import (
     AgendaItem,
@@ -215,8 +216,11 @@ def prime(objects: Objects, *users) -> None:
 @pytest.fixture
 def hidden_meeting(series, member):
     """A meeting whose minutes are approved but not published: its series' own people read
-    it, nobody else."""
-    return build_meeting_objects(series, member, status=Meeting.Status.MINUTES_APPROVED)
+    it, nobody else. Its agenda went out once everything was in place (so the agenda as sent
+    exists too)."""
+    objects = build_meeting_objects(series, member, status=Meeting.Status.MINUTES_APPROVED)
+    Meeting.objects.filter(pk=objects.meeting.pk).update(agenda_sent_at=timezone.now())
+    return objects
 
 
 def test_member_of_another_series_gets_404_on_every_object_url(hidden_meeting, outsider, kept,
