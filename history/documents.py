@@ -6,6 +6,7 @@ section that lists them), not a pile of unrelated rows, and so is a decision's l
 
 import datetime
 
+from django.db import connection
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -29,11 +30,19 @@ ATTACHMENT_FIELDS = ["title", "original_filename", "is_closed", "position", "pag
 
 def latest(kind, moment, *, strict: bool, **filters):
     """The rows of `kind` matching `filters` as they stood at `moment` (strict: just before
-    it), the ones deleted by then left out: one query, PostgreSQL's DISTINCT ON."""
+    it), the ones deleted by then left out: one query, PostgreSQL's DISTINCT ON (elsewhere,
+    as the embedded SQLite of `make run`, the newest row of each id picked from them all)."""
     history = kind.history.objects.filter(**filters)
     history = history.filter(history_date__lt=moment) if strict else history.filter(
         history_date__lte=moment)
-    found = history.order_by("id", "-history_date", "-history_id").distinct("id")
+    ordered = history.order_by("id", "-history_date", "-history_id")
+    if connection.vendor == "postgresql":
+        found = list(ordered.distinct("id"))
+    else:
+        newest = {}
+        for row in ordered:
+            newest.setdefault(row.id, row)
+        found = list(newest.values())
     return [row for row in found if row.history_type != "-"]
 
 
