@@ -6,11 +6,11 @@ section that lists them), not a pile of unrelated rows, and so is a decision's l
 
 import datetime
 
-from django.db import connection
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from agendas.services import ITEM_FIELDS, MEMO_HEADER_FIELDS
+from common.history_rows import newest_rows
 from common.richtext import html_to_text
 from history.diff import Field
 from meetings.models import MemoTemplate
@@ -30,20 +30,11 @@ ATTACHMENT_FIELDS = ["title", "original_filename", "is_closed", "position", "pag
 
 def latest(kind, moment, *, strict: bool, **filters):
     """The rows of `kind` matching `filters` as they stood at `moment` (strict: just before
-    it), the ones deleted by then left out: one query, PostgreSQL's DISTINCT ON (elsewhere,
-    as the embedded SQLite of `make run`, the newest row of each id picked from them all)."""
+    it), the ones deleted by then left out (common/history_rows.py)."""
     history = kind.history.objects.filter(**filters)
     history = history.filter(history_date__lt=moment) if strict else history.filter(
         history_date__lte=moment)
-    ordered = history.order_by("id", "-history_date", "-history_id")
-    if connection.vendor == "postgresql":
-        found = list(ordered.distinct("id"))
-    else:
-        newest = {}
-        for row in ordered:
-            newest.setdefault(row.id, row)
-        found = list(newest.values())
-    return [row for row in found if row.history_type != "-"]
+    return newest_rows(history)
 
 
 def document(subject, pk: int, moment, *, strict: bool = False) -> list[Field]:

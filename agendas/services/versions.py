@@ -13,6 +13,7 @@ from django.db import transaction
 from agendas.models import AgendaItem, MemoSection, RecommendationPoint
 from agendas.services.items import ITEM_FIELDS, MEMO_HEADER_FIELDS, mark_changed
 from agendas.services.memos import PointEdit, _points_update, memo_sections_from_template
+from common.history_rows import newest_rows
 from common.models import save_versioned
 from meetings.models import MemoTemplate
 from meetings.services import meeting_for_edit
@@ -21,9 +22,7 @@ SCOPES = ("all", "item", "memo")
 
 
 def _as_of(model, moment, **filters):
-    found = (model.history.filter(history_date__lte=moment, **filters)
-             .order_by("id", "-history_date", "-history_id").distinct("id"))
-    return [row for row in found if row.history_type != "-"]
+    return newest_rows(model.history.filter(history_date__lte=moment, **filters))
 
 
 def item_version_restore(*, item: AgendaItem, moment, scope: str = "all") -> AgendaItem:

@@ -7,6 +7,7 @@ answers is left as it is now (a recommendation point may be gone since)."""
 from django.db import transaction
 from django.db.models import F
 
+from common.history_rows import newest_rows
 from common.models import save_versioned
 from decisions.models import Decision, DecisionPoint
 from meetings.services import meeting_for_edit
@@ -15,9 +16,7 @@ _RENUMBER_OFFSET = 1_000
 
 
 def _as_of(model, moment, **filters):
-    found = (model.history.filter(history_date__lte=moment, **filters)
-             .order_by("id", "-history_date", "-history_id").distinct("id"))
-    return [row for row in found if row.history_type != "-"]
+    return newest_rows(model.history.filter(history_date__lte=moment, **filters))
 
 
 def decision_version_restore(*, decision: Decision, moment) -> Decision:
