@@ -13,6 +13,13 @@ from itertools import count
 from django.db import connections
 
 _STAND_IN_BASE = -7_340_000  # negative: never the id of a row
+_INTEGER_RANGE = range(-2**63, 2**63)  # what every database stores as an integer
+
+
+def _storable(arg) -> bool:
+    if isinstance(arg, tuple):
+        return all(_storable(a) for a in arg)
+    return not isinstance(arg, int) or arg in _INTEGER_RANGE
 
 
 class Precompiled:
@@ -25,6 +32,8 @@ class Precompiled:
         self._compiled: dict = {}
 
     def __call__(self, *args, variant=None) -> list[tuple]:
+        if not all(_storable(a) for a in args):
+            return []  # no row has an id beyond 64 bits (SQLite refuses to compare with one)
         shape = (variant, tuple(len(a) if isinstance(a, tuple) else None for a in args))
         compiled = self._compiled.get(shape)
         if compiled is None:

@@ -191,3 +191,9 @@ def test_a_members_calendar_is_private_to_them(client, published, member):
     client.force_login(member)
     own = client.get(reverse("series_ical", args=[published.series_id]))
     assert "private" in own["Cache-Control"] and "Cookie" in own["Vary"]
+
+
+@pytest.mark.parametrize("feed", ["series_ical", "series_atom"])
+def test_a_series_id_beyond_the_databases_integers_is_404(client, published, feed):
+    for series_id in (2**63, 10**20):
+        assert client.get(reverse(feed, args=[series_id])).status_code == 404
