@@ -7,6 +7,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
@@ -131,3 +132,18 @@ class Browser:
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):
         return None
+
+
+def split_timed(client: "Browser", sends: list, baseline: str = "/robots.txt"
+                ) -> tuple[Figures, Figures]:
+    """Time `sends` one at a time, each right after one baseline request (same client)."""
+    target_ms, baseline_ms, errors = [], [], 0
+    for send in sends:
+        started = time.perf_counter()
+        client.request(baseline)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+        started = time.perf_counter()
+        status = send()
+        target_ms.append((time.perf_counter() - started) * 1000)
+        errors += not 200 <= status < 400
+    return from_durations(target_ms, errors), from_durations(baseline_ms, 0)

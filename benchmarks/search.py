@@ -2,6 +2,7 @@
 series of their own plus everything public) and for the public, timed one request at a time,
 each right after a /robots.txt request from the same client (the baseline)."""
 
+import re
 import time
 from urllib.parse import urlencode
 
@@ -49,6 +50,7 @@ def _timed(client, path: str, label: str, samples: int, *, note: str) -> Row:
 
 
 def _count(page: str) -> str:
+    """The text of the page's count region (its notices and count), without the markup."""
     start = page.find('id="search-count"')
-    text = page[page.find(">", start) + 1:page.find("</p>", start)] if start >= 0 else ""
-    return text.strip() or "no count shown"
+    text = page[page.find(">", start) + 1:page.find("</div>", start)] if start >= 0 else ""
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip() or "no count shown"

@@ -11,7 +11,7 @@ from django.urls import URLResolver, get_resolver
 
 from decisions.models import Attendance, Decision, DecisionPoint, FollowUp, ItemAttendance, Phrase
 from meetings.models import Meeting
-from tests.security.test_permission_matrix import build_meeting_objects, object_urls
+from tests.security.matrix import build_meeting_objects, object_urls
 
 pytestmark = pytest.mark.django_db
 

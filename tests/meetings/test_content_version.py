@@ -17,7 +17,7 @@ from simple_history.models import registered_models
 from agendas.models import AgendaItem, Comment, Note, SubItem
 from meetings.models import Meeting, MeetingSeries, MemoTemplate, StandardItem
 from meetings.versions import MeetingPart
-from tests.security.test_permission_matrix import build_meeting_objects
+from tests.security.matrix import build_meeting_objects
 
 pytestmark = pytest.mark.django_db
 
